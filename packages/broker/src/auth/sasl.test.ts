@@ -1,0 +1,88 @@
+import { createHash, createHmac, pbkdf2Sync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { UserStore, scramCredential, userCredentials } from './credentials.ts';
+import { startExchange } from './sasl.ts';
+
+describe('SCRAM-SHA-256', () => {
+  it('accepts the exchange published in RFC 7677 section 3', () => {
+    const users = new UserStore();
+    const salt = Buffer.from('W22ZaJ0SNY7soEsUEjb6gQ==', 'base64');
+    const sha256 = scramCredential('SCRAM-SHA-256', 'pencil', salt, 4096);
+    users.set('user', { 'SCRAM-SHA-256': sha256, 'SCRAM-SHA-512': scramCredential('SCRAM-SHA-512', 'pencil') });
+    const exchange = startExchange('SCRAM-SHA-256', users, () => '%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0');
+
+    const first = exchange.step(Buffer.from('n,,n=user,r=rOprNGfwEbeRWgbNEkqO'));
+    expect(first.kind === 'challenge' && first.token.toString()).toBe('r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096');
+    const final = exchange.step(
+      Buffer.from('c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ='),
+    );
+    expect(final).toEqual({ kind: 'success', principal: 'user', token: Buffer.from('v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=') });
+  });
+});
+
+function scramClient(hash: 'sha256' | 'sha512', user: string, password: string) {
+  const clientNonce = 'fyko+d2lbbFgONRv9qkxdawL';
+  const bare = `n=${user},r=${clientNonce}`;
+  return {
+    first: Buffer.from(`n,,${bare}`),
+    final(serverFirst: string): Buffer {
+      const attrs = Object.fromEntries(serverFirst.split(',').map((p) => [p[0], p.slice(2)]));
+      const salted = pbkdf2Sync(password, Buffer.from(attrs.s ?? '', 'base64'), Number(attrs.i), hash === 'sha512' ? 64 : 32, hash);
+      const clientKey = createHmac(hash, salted).update('Client Key').digest();
+      const storedKey = createHash(hash).update(clientKey).digest();
+      const withoutProof = `c=biws,r=${attrs.r}`;
+      const signature = createHmac(hash, storedKey).update(`${bare},${serverFirst},${withoutProof}`).digest();
+      const proof = Buffer.from(clientKey.map((b, i) => b ^ (signature[i] ?? 0)));
+      return Buffer.from(`${withoutProof},p=${proof.toString('base64')}`);
+    },
+  };
+}
+
+describe.each([
+  ['SCRAM-SHA-256', 'sha256'],
+  ['SCRAM-SHA-512', 'sha512'],
+] as const)('%s', (mechanism, hash) => {
+  const users = UserStore.fromPasswords({ alice: 'wonderland' });
+
+  it('authenticates the right password', () => {
+    const client = scramClient(hash, 'alice', 'wonderland');
+    const exchange = startExchange(mechanism, users);
+    const first = exchange.step(client.first);
+    if (first.kind !== 'challenge') throw new Error(`expected a challenge, got ${first.kind}`);
+    const final = exchange.step(client.final(first.token.toString()));
+    expect(final.kind).toBe('success');
+  });
+
+  it('refuses a wrong password and an unknown user', () => {
+    const wrong = scramClient(hash, 'alice', 'looking-glass');
+    const exchange = startExchange(mechanism, users);
+    const first = exchange.step(wrong.first);
+    if (first.kind !== 'challenge') throw new Error('expected a challenge');
+    expect(exchange.step(wrong.final(first.token.toString())).kind).toBe('failure');
+    expect(startExchange(mechanism, users).step(scramClient(hash, 'mallory', 'x').first).kind).toBe('failure');
+  });
+
+  it('refuses channel binding and garbage', () => {
+    expect(startExchange(mechanism, users).step(Buffer.from('p=tls-unique,,n=alice,r=abc')).kind).toBe('failure');
+    expect(startExchange(mechanism, users).step(Buffer.from([0xff, 0, 1])).kind).toBe('failure');
+  });
+});
+
+describe('PLAIN', () => {
+  const users = UserStore.fromPasswords({ alice: 'wonderland' });
+  const token = (...parts: string[]) => Buffer.from(parts.join('\u0000'));
+
+  it('accepts the right password and refuses others', () => {
+    expect(startExchange('PLAIN', users).step(token('', 'alice', 'wonderland'))).toMatchObject({ kind: 'success', principal: 'alice' });
+    expect(startExchange('PLAIN', users).step(token('', 'alice', 'nope')).kind).toBe('failure');
+    expect(startExchange('PLAIN', users).step(token('', 'bob', 'wonderland')).kind).toBe('failure');
+    expect(startExchange('PLAIN', users).step(token('eve', 'alice', 'wonderland')).kind).toBe('failure');
+    expect(startExchange('PLAIN', users).step(Buffer.from('alice')).kind).toBe('failure');
+  });
+
+  it('keeps no password in memory, only salted keys', () => {
+    const credentials = userCredentials('wonderland');
+    expect(JSON.stringify(credentials)).not.toContain('wonderland');
+    expect(credentials['SCRAM-SHA-256'].salt.length).toBe(32);
+  });
+});
