@@ -69,3 +69,15 @@ export interface LogStore {
   partition(topic: string, index: number): PartitionLog | undefined;
   close(): Promise<void>;
 }
+
+/** Options for openLogStore (src/log/index.ts). All optional; the defaults are the durable ones. */
+export interface LogOptions {
+  /** false turns fsync off (development): 'fsync' appends then resolve once written, like 'os'. Default true. */
+  readonly fsync?: boolean;
+  /** Broker-wide topic config defaults by Kafka name (e.g. 'retention.ms': '3600000'), overriding Kafka's built-in ones. */
+  readonly topicDefaults?: Readonly<Record<string, string>>;
+  /** How often the background retention pass runs. Default 30 s; 0 disables the timer (tests call enforceRetention). */
+  readonly retentionCheckIntervalMs?: number;
+  /** Injected clock for segment.ms, retention.ms and LogAppendTime. Default Date.now. */
+  readonly now?: () => number;
+}

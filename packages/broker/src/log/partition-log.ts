@@ -1,0 +1,455 @@
+// One partition's segmented log. Invariants:
+// - single writer: appends are queued and written by one drain loop, in order; each drain pass coalesces every
+//   queued append into one positional writev per segment;
+// - readers see only whole, written batches: endOffset and segment sizes advance after write() returns;
+// - 'fsync' appends resolve after an fsync that started after their write completed (FsyncGate group commit);
+// - the active (last) segment is never deleted; retention removes whole segments from the front.
+import { mkdir, readdir, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KafkaError } from '../errors.ts';
+import {
+  BATCH_HEADER_SIZE, LOG_OVERHEAD, Off, batchBaseSequence, batchLastOffsetDelta, batchMaxTimestamp, batchProducerEpoch,
+  batchProducerId, setLogAppendTime, stampBatch,
+} from '../records/batch.ts';
+import type { AppendResult, Durability, PartitionLog, ReadResult } from './types.ts';
+import type { ResolvedTopicConfig } from './topic-config.ts';
+import { Segment } from './segment.ts';
+import { ProducerStateMap, lastSequence } from './producer-state.ts';
+import { scanBatches } from './scan.ts';
+import { syncDir, writeFileAtomic } from './atomic-file.ts';
+import { recoverLastSegment } from './recovery.ts';
+
+export interface PartitionEnv {
+  readonly fsync: boolean;
+  readonly now: () => number;
+}
+
+interface PendingAppend {
+  readonly batches: readonly Buffer[];
+  readonly durability: Durability;
+  readonly resolve: (r: AppendResult) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+const LEADER_EPOCH = 0;
+const MAX_RETENTION_DELETES_PER_PASS = 4;
+const MAX_RELATIVE_OFFSET = 0x7fffffff;
+// Deleted segments keep their descriptor this long so reads already under way can finish.
+const RETIRED_CLOSE_DELAY_MS = 60_000;
+const START_CHECKPOINT = 'log-start-offset';
+const EMPTY: ReadResult = Object.freeze({ chunks: [], bytes: 0 });
+
+export class FilePartitionLog implements PartitionLog {
+  private segments: Segment[] = [];
+  private startOffset = 0n;
+  private endOffset = 0n;
+  /** Offset assignment cursor: ahead of endOffset while a write is in flight. */
+  private nextOffset = 0n;
+  readonly producers = new ProducerStateMap();
+  private readonly listeners = new Set<() => void>();
+  private queue: PendingAppend[] = [];
+  private draining: Promise<void> | undefined;
+  private failure: KafkaError | undefined;
+  private closed = false;
+  private readonly retired = new Set<Segment>();
+  private maintenance: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    readonly topic: string,
+    readonly index: number,
+    private config: ResolvedTopicConfig,
+    private readonly env: PartitionEnv,
+  ) {}
+
+  static async open(dir: string, topic: string, index: number, config: ResolvedTopicConfig, env: PartitionEnv): Promise<FilePartitionLog> {
+    const log = new FilePartitionLog(dir, topic, index, config, env);
+    await log.load();
+    return log;
+  }
+
+  private async load(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const files = await readdir(this.dir);
+    for (const f of files) if (f.includes('.tmp-')) await unlink(join(this.dir, f)).catch(() => undefined);
+    const bases = files.filter((f) => /^\d{20}\.log$/.test(f)).map((f) => BigInt(f.slice(0, 20)));
+    bases.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const checkpoint = await readFile(join(this.dir, START_CHECKPOINT), 'utf8').then((s) => BigInt(s.trim()), () => undefined);
+    if (bases.length === 0) bases.push(checkpoint ?? 0n);
+    const now = this.env.now();
+    for (let i = 0; i < bases.length; i++) {
+      const seg = new Segment(this.dir, bases[i]!, now);
+      const fileSize = await stat(seg.logPath).then((s) => s.size, () => 0);
+      if (i < bases.length - 1) {
+        seg.size = fileSize;
+        seg.nextOffset = bases[i + 1]!;
+        await seg.loadIndexes(fileSize);
+      } else {
+        await recoverLastSegment(seg, fileSize, this.config.indexIntervalBytes, this.producers);
+      }
+      this.segments.push(seg);
+    }
+    this.endOffset = this.nextOffset = this.active.nextOffset;
+    const first = this.segments[0]!.baseOffset;
+    this.startOffset = checkpoint !== undefined && checkpoint > first ? checkpoint : first;
+    if (this.startOffset > this.endOffset) this.startOffset = this.endOffset;
+  }
+
+  private get active(): Segment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  logStartOffset(): bigint {
+    return this.startOffset;
+  }
+
+  logEndOffset(): bigint {
+    return this.endOffset;
+  }
+
+  sizeBytes(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.size;
+    return n;
+  }
+
+  segmentCount(): number {
+    return this.segments.length;
+  }
+
+  setConfig(config: ResolvedTopicConfig): void {
+    this.config = config;
+  }
+
+  onAppend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  append(batches: readonly Buffer[], durability: Durability): Promise<AppendResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new KafkaError('NOT_LEADER_OR_FOLLOWER', `${this.topic}-${this.index} is closed`));
+    if (batches.length === 0) return Promise.reject(new KafkaError('CORRUPT_MESSAGE', 'no record batch'));
+    for (const b of batches) {
+      if (b.length > this.config.maxMessageBytes) {
+        return Promise.reject(new KafkaError('MESSAGE_TOO_LARGE', `batch of ${b.length} bytes exceeds max.message.bytes ${this.config.maxMessageBytes}`));
+      }
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ batches, durability, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && !this.failure) {
+        const items = this.queue;
+        this.queue = [];
+        try {
+          await this.writeItems(items);
+        } catch (err) {
+          // What reached the file is unknown: stop taking writes; recovery on restart truncates to whole batches.
+          this.failure = new KafkaError('KAFKA_STORAGE_ERROR', `write to ${this.topic}-${this.index} failed: ${(err as Error).message}`);
+          for (const item of items) item.reject(this.failure);
+        }
+      }
+      for (const item of this.queue.splice(0)) item.reject(this.failure);
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  private async writeItems(items: PendingAppend[]): Promise<void> {
+    const now = this.env.now();
+    const appendTime = this.config.logAppendTime ? BigInt(now) : -1n;
+    let seg = this.active;
+    let group: Buffer[] = [];
+    let groupBytes = 0;
+    const settled: Array<{ item: PendingAppend; result: AppendResult }> = [];
+    for (const item of items) {
+      const staged = this.assignOffsets(item);
+      if (!staged) continue;
+      for (const b of staged.batches) {
+        const base = b.readBigInt64BE(Off.baseOffset);
+        const delta = batchLastOffsetDelta(b);
+        if (this.needsRoll(seg, groupBytes, b.length, base + BigInt(delta), now)) {
+          await this.writeGroup(seg, group, groupBytes, base);
+          group = [];
+          groupBytes = 0;
+          seg = await this.roll(base);
+        }
+        if (appendTime >= 0n) setLogAppendTime(b, appendTime);
+        seg.maybeIndex(base, seg.size + groupBytes, b.length, batchMaxTimestamp(b), this.config.indexIntervalBytes);
+        group.push(b);
+        groupBytes += b.length;
+      }
+      settled.push({
+        item,
+        result: { baseOffset: staged.baseOffset, lastOffset: staged.lastOffset, logAppendTimeMs: appendTime, logStartOffset: this.startOffset, duplicate: staged.batches.length === 0 },
+      });
+    }
+    await this.writeGroup(seg, group, groupBytes, this.nextOffset);
+    await seg.flushIndexes();
+    for (const { item, result } of settled) {
+      if (item.durability === 'fsync' && this.env.fsync) {
+        seg.fsync.request().then(
+          () => item.resolve(result),
+          (err: Error) => item.reject(new KafkaError('KAFKA_STORAGE_ERROR', `fsync failed: ${err.message}`)),
+        );
+      } else item.resolve(result);
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // a listener's failure is its own; the append succeeded
+      }
+    }
+  }
+
+  /** Sequence-checks and stamps one append's batches; rejects the append (and returns undefined) on error. */
+  private assignOffsets(item: PendingAppend): { batches: Buffer[]; baseOffset: bigint; lastOffset: bigint } | undefined {
+    const snapshot = item.batches.length > 1 ? this.producers.snapshot(item.batches.map((b) => batchProducerId(b))) : undefined;
+    const cursor = this.nextOffset;
+    let next = cursor;
+    let baseOffset: bigint | undefined;
+    let lastOffset = -1n;
+    const toWrite: Buffer[] = [];
+    try {
+      for (const b of item.batches) {
+        const pid = batchProducerId(b);
+        const delta = batchLastOffsetDelta(b);
+        if (pid >= 0n) {
+          const epoch = batchProducerEpoch(b);
+          const firstSeq = batchBaseSequence(b);
+          const lastSeq = lastSequence(firstSeq, delta);
+          const check = this.producers.check(pid, epoch, firstSeq, lastSeq);
+          if (check.duplicate) {
+            baseOffset ??= check.baseOffset;
+            lastOffset = check.lastOffset;
+            continue;
+          }
+          this.producers.update(pid, epoch, firstSeq, lastSeq, next, next + BigInt(delta));
+        }
+        stampBatch(b, next, LEADER_EPOCH);
+        baseOffset ??= next;
+        lastOffset = next + BigInt(delta);
+        next = lastOffset + 1n;
+        toWrite.push(b);
+      }
+    } catch (err) {
+      if (snapshot) this.producers.restore(snapshot);
+      item.reject(err);
+      return undefined;
+    }
+    this.nextOffset = next;
+    return { batches: toWrite, baseOffset: baseOffset ?? cursor, lastOffset };
+  }
+
+  private needsRoll(seg: Segment, groupBytes: number, bytes: number, lastOffset: bigint, now: number): boolean {
+    const used = seg.size + groupBytes;
+    if (used === 0) return false;
+    return used + bytes > this.config.segmentBytes || now - seg.createdMs >= this.config.segmentMs || lastOffset - seg.baseOffset > BigInt(MAX_RELATIVE_OFFSET);
+  }
+
+  private async writeGroup(seg: Segment, group: Buffer[], bytes: number, endOffset: bigint): Promise<void> {
+    if (group.length === 0) return;
+    const fh = await seg.fh();
+    let written = 0;
+    while (written < bytes) {
+      // writev may write less than asked (disk full, signals): continue from where it stopped.
+      const { bytesWritten } = await fh.writev(written === 0 ? group : sliceBuffers(group, written), seg.size + written);
+      if (bytesWritten <= 0) throw new Error('short write');
+      written += bytesWritten;
+    }
+    seg.size += bytes;
+    seg.nextOffset = endOffset;
+    this.endOffset = endOffset;
+  }
+
+  private async roll(baseOffset: bigint): Promise<Segment> {
+    const old = this.active;
+    old.sealTimeIndex();
+    await old.flushIndexes(true);
+    // The sealed segment is made durable once, so recovery only ever needs to look at the last segment.
+    if (this.env.fsync) await old.fsync.request();
+    const seg = new Segment(this.dir, baseOffset, this.env.now());
+    await seg.fh();
+    this.segments.push(seg);
+    if (this.env.fsync) await syncDir(this.dir);
+    return seg;
+  }
+
+  async read(offset: bigint, maxBytes: number): Promise<ReadResult> {
+    if (offset < this.startOffset || offset > this.endOffset) {
+      throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} is outside [${this.startOffset}, ${this.endOffset}] of ${this.topic}-${this.index}`);
+    }
+    if (offset === this.endOffset) return EMPTY;
+    for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
+      const seg = this.segments[i]!;
+      if (offset >= seg.nextOffset) continue;
+      const r = await this.readSegment(seg, offset, maxBytes);
+      if (r.chunks.length > 0) return r;
+    }
+    return EMPTY;
+  }
+
+  private segmentIndexFor(offset: bigint): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.segments[mid]!.baseOffset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  private async readSegment(seg: Segment, offset: bigint, maxBytes: number): Promise<ReadResult> {
+    const limit = seg.size;
+    let filePos = seg.lookup(offset);
+    const fh = await seg.fh().catch(() => {
+      throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} was deleted`);
+    });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read covers the index gap plus maxBytes; only a batch crossing its end costs a second read.
+    let buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(maxBytes, BATCH_HEADER_SIZE) + this.config.indexIntervalBytes + BATCH_HEADER_SIZE));
+    let at = 0;
+    while (filePos < limit) {
+      if (at + BATCH_HEADER_SIZE > buf.length) {
+        buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(maxBytes - total, BATCH_HEADER_SIZE) + BATCH_HEADER_SIZE));
+        at = 0;
+        if (buf.length < BATCH_HEADER_SIZE) break;
+      }
+      const size = LOG_OVERHEAD + buf.readInt32BE(at + Off.batchLength);
+      const last = buf.readBigInt64BE(at) + BigInt(buf.readInt32BE(at + Off.lastOffsetDelta));
+      if (last >= offset) {
+        if (chunks.length > 0 && total + size > maxBytes) break;
+        if (at + size > buf.length) {
+          buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(size, maxBytes - total)));
+          at = 0;
+          if (buf.length < size) break;
+        }
+        chunks.push(buf.subarray(at, at + size));
+        total += size;
+        if (total >= maxBytes) break;
+      }
+      at += size;
+      filePos += size;
+    }
+    return { chunks, bytes: total };
+  }
+
+  async offsetForTimestamp(timestampMs: bigint): Promise<{ offset: bigint; timestampMs: bigint } | undefined> {
+    for (const seg of [...this.segments]) {
+      if (seg.maxTimestamp < timestampMs || seg.size === 0 || seg.nextOffset <= this.startOffset) continue;
+      let from = seg.lookupTime(timestampMs);
+      if (from < this.startOffset) from = this.startOffset;
+      const fh = await seg.fh();
+      let found: { offset: bigint; timestampMs: bigint } | undefined;
+      await scanBatches(fh, seg.lookup(from), seg.size, Number.MAX_SAFE_INTEGER, ({ buf, at }) => {
+        const maxTs = buf.readBigInt64BE(at + Off.maxTimestamp);
+        const base = buf.readBigInt64BE(at);
+        const last = base + BigInt(buf.readInt32BE(at + Off.lastOffsetDelta));
+        if (maxTs >= timestampMs && last >= this.startOffset) {
+          found = { offset: base < this.startOffset ? this.startOffset : base, timestampMs: maxTs };
+          return false;
+        }
+        return true;
+      });
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  deleteRecordsBefore(offset: bigint): Promise<bigint> {
+    return this.serialize(async () => {
+      if (offset < 0n || offset > this.endOffset) {
+        throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} is outside [${this.startOffset}, ${this.endOffset}]`);
+      }
+      if (offset <= this.startOffset) return this.startOffset;
+      this.startOffset = offset;
+      await writeFileAtomic(join(this.dir, START_CHECKPOINT), offset.toString(), this.env.fsync);
+      await this.deleteSegments(() => false, Number.MAX_SAFE_INTEGER);
+      return this.startOffset;
+    });
+  }
+
+  /** One bounded retention pass: segments wholly before the log start, older than retention.ms, or over retention.bytes. */
+  enforceRetention(): Promise<number> {
+    return this.serialize(() => {
+      const now = this.env.now();
+      const { retentionMs, retentionBytes } = this.config;
+      let total = this.sizeBytes();
+      return this.deleteSegments((seg) => {
+        const byTime = retentionMs >= 0 && seg.maxTimestamp >= 0n && now - Number(seg.maxTimestamp) > retentionMs;
+        const bySize = retentionBytes >= 0 && total - seg.size >= retentionBytes;
+        if (byTime || bySize) total -= seg.size;
+        return byTime || bySize;
+      }, MAX_RETENTION_DELETES_PER_PASS);
+    });
+  }
+
+  private async deleteSegments(expired: (seg: Segment) => boolean, max: number): Promise<number> {
+    let deleted = 0;
+    while (this.segments.length > 1 && deleted < max && !this.closed) {
+      const seg = this.segments[0]!;
+      if (!(seg.nextOffset <= this.startOffset || expired(seg))) break;
+      this.segments.shift();
+      if (this.startOffset < this.segments[0]!.baseOffset) this.startOffset = this.segments[0]!.baseOffset;
+      seg.deleted = true;
+      await seg.deleteFiles();
+      this.retired.add(seg);
+      setTimeout(() => {
+        this.retired.delete(seg);
+        void seg.closeFile();
+      }, RETIRED_CLOSE_DELAY_MS).unref();
+      deleted++;
+    }
+    return deleted;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.draining;
+    await this.maintenance.catch(() => undefined);
+    for (const seg of this.segments) {
+      await seg.flushIndexes(true).catch(() => undefined);
+      await seg.closeFile();
+    }
+    for (const seg of this.retired) await seg.closeFile();
+    this.retired.clear();
+  }
+
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.maintenance.then(fn, fn);
+    this.maintenance = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function sliceBuffers(buffers: Buffer[], skip: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (const b of buffers) {
+    if (skip >= b.length) {
+      skip -= b.length;
+      continue;
+    }
+    out.push(skip > 0 ? b.subarray(skip) : b);
+    skip = 0;
+  }
+  return out;
+}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  if (length <= 0) return Buffer.alloc(0);
+  const buf = Buffer.allocUnsafe(length);
+  const { bytesRead } = await fh.read(buf, 0, length, position);
+  return bytesRead === length ? buf : buf.subarray(0, bytesRead);
+}
