@@ -84,4 +84,15 @@ describe('log store: topics', () => {
     expect(results.sort()).toEqual(['TOPIC_ALREADY_EXISTS', 'TOPIC_ALREADY_EXISTS', 'none']);
     await store.close();
   });
+
+  it('allocates producer ids that stay monotonic across restarts', async () => {
+    let store = await openLogStore(dir, opts);
+    expect([await store.allocateProducerId(), await store.allocateProducerId()]).toEqual([0n, 1n]);
+    await store.close();
+    store = await openLogStore(dir, opts);
+    const ids = await Promise.all([store.allocateProducerId(), store.allocateProducerId()]);
+    expect(ids[0]).toBeGreaterThan(1n);
+    expect(ids[1]).toBe(ids[0]! + 1n);
+    await store.close();
+  });
 });

@@ -8,6 +8,7 @@ import type { LogOptions, LogStore, PartitionLog, TopicMeta } from './types.ts';
 import { TopicRegistry } from './topic-registry.ts';
 import { resolveTopicConfig, validateTopicConfigs, validateTopicName, type ResolvedTopicConfig } from './topic-config.ts';
 import { FilePartitionLog, type PartitionEnv } from './partition-log.ts';
+import { ProducerIdAllocator } from './producer-ids.ts';
 
 const OPEN_CONCURRENCY = 8;
 // Partitions are capped so one request cannot make the broker open millions of directories.
@@ -26,7 +27,12 @@ export class FileLogStore implements LogStore {
     private readonly registry: TopicRegistry,
     private readonly env: PartitionEnv,
     private readonly topicDefaults: Readonly<Record<string, string>>,
+    private readonly producerIds: ProducerIdAllocator,
   ) {}
+
+  allocateProducerId(): Promise<bigint> {
+    return this.producerIds.allocate();
+  }
 
   listTopics(): TopicMeta[] {
     return this.registry.list();
@@ -189,7 +195,8 @@ export async function openLogStore(dataDir: string, options: LogOptions = {}): P
   const sync = options.fsync ?? true;
   const registry = await TopicRegistry.open(dataDir, sync);
   const env: PartitionEnv = { fsync: sync, now: options.now ?? Date.now };
-  const store = new FileLogStore(dataDir, registry, env, options.topicDefaults ?? {});
+  const producerIds = await ProducerIdAllocator.open(join(dataDir, 'meta'), sync);
+  const store = new FileLogStore(dataDir, registry, env, options.topicDefaults ?? {}, producerIds);
   await store.loadAll();
   store.startRetentionTimer(options.retentionCheckIntervalMs ?? 30_000);
   return store;

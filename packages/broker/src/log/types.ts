@@ -67,6 +67,8 @@ export interface LogStore {
   /** null removes an override. */
   alterTopicConfigs(name: string, changes: Record<string, string | null>): Promise<void>;
   partition(topic: string, index: number): PartitionLog | undefined;
+  /** A new idempotent producer id (InitProducerId), never reused across restarts. */
+  allocateProducerId(): Promise<bigint>;
   close(): Promise<void>;
 }
 
