@@ -127,10 +127,10 @@ export function createBrookClient(options: BrookClientOptions) {
   async function send(name: RouteName, call: Call = {}): Promise<Response> {
     const route = routes[name];
     const headers: Record<string, string> = { ...baseHeaders };
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (call.rawBody) {
       headers['content-type'] = call.rawBody.contentType;
-      body = call.rawBody.data as BodyInit;
+      body = call.rawBody.data as RequestInit['body'];
     } else if (call.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(call.body);

@@ -1,0 +1,96 @@
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { loadConfig, type GatewayConfig } from './config.ts';
+import { KafkaService } from './kafka/kafka-service.ts';
+import { MetadataService } from './kafka/metadata.ts';
+import { authentication } from './plugins/auth.ts';
+import { contentParsers } from './plugins/content-parsers.ts';
+import { errorHandling } from './plugins/errors.ts';
+import { Metrics } from './plugins/metrics.ts';
+import { rateLimiting } from './plugins/rate-limit.ts';
+import { clusterRoutes } from './routes/cluster.ts';
+import { healthRoutes } from './routes/health.ts';
+import { topicRoutes } from './routes/topics.ts';
+
+export { loadConfig, type GatewayConfig } from './config.ts';
+
+export interface BuildAppOptions {
+  config?: GatewayConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: GatewayConfig;
+    kafka: KafkaService;
+    metrics: Metrics;
+    metadata: MetadataService;
+  }
+  interface FastifyContextConfig {
+    role?: 'read' | 'produce' | 'admin';
+  }
+}
+
+export type GatewayApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Builds the gateway without listening (tests use app.inject; main.ts listens). */
+export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayApp> {
+  const config = options.config ?? loadConfig();
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.limits.bodyBytes,
+    // Kafka's own bounds: large enough for any topic name or cursor, small enough to refuse junk.
+    routerOptions: { maxParamLength: 1024 },
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  })
+    .setValidatorCompiler(TypeBoxValidatorCompiler)
+    .withTypeProvider<TypeBoxTypeProvider>();
+
+  // external
+  await app.register(cors, { origin: [...config.corsOrigins], methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'] });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Brook gateway', version: '0.1.0', description: 'REST and Server-Sent Events over any Kafka cluster.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // app
+  app.decorate('config', config);
+  app.decorate('kafka', new KafkaService(config.kafka, app.log));
+  app.decorate('metrics', new Metrics());
+  app.decorate('metadata', new MetadataService(app.kafka));
+  errorHandling(app);
+  contentParsers(app);
+  authentication(app);
+  rateLimiting(app);
+  app.metrics.instrument(app);
+  app.addHook('onClose', async () => {
+    await app.kafka.close();
+  });
+
+  // routes
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes);
+  await app.register(clusterRoutes);
+  await app.register(topicRoutes);
+  return app;
+}

@@ -1,0 +1,149 @@
+import kafkajs from 'kafkajs';
+import type { Admin, Kafka, KafkaConfig, logCreator, Producer, SASLOptions } from 'kafkajs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { GatewayConfig } from '../config.ts';
+import { createWireCluster, type WireCluster } from './wire.ts';
+
+const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
+
+/** kafkajs logs every reconnect attempt at error level: route it into pino at warn. */
+function pinoLogCreator(log: FastifyBaseLogger): logCreator {
+  return () => ({ namespace, level, log: entry }) => {
+    if (level > logLevel.WARN) return;
+    const { message, ...rest } = entry;
+    log.warn({ kafkajs: namespace, ...rest }, `kafkajs: ${message}`);
+  };
+}
+
+function saslOptions(config: GatewayConfig['kafka']): SASLOptions | undefined {
+  const sasl = config.sasl;
+  if (!sasl) return undefined;
+  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+}
+
+/** A value connected once on first use; a failed connection is forgotten so the next use retries. */
+class Lazy<T> {
+  private promise: Promise<T> | undefined;
+  constructor(
+    private readonly open: () => Promise<T>,
+    private readonly shut: (value: T) => Promise<void>,
+  ) {}
+
+  get(): Promise<T> {
+    if (!this.promise) {
+      const promise = this.open();
+      this.promise = promise;
+      promise.catch(() => {
+        if (this.promise === promise) this.promise = undefined;
+      });
+    }
+    return this.promise;
+  }
+
+  get started(): boolean {
+    return this.promise !== undefined;
+  }
+
+  async reset(): Promise<void> {
+    const promise = this.promise;
+    this.promise = undefined;
+    if (!promise) return;
+    const value = await promise.catch(() => undefined);
+    if (value !== undefined) await this.shut(value).catch(() => undefined);
+  }
+}
+
+const CONNECTION_ERRORS = /KafkaJSConnection|KafkaJSBrokerNotFound|KafkaJSNoBrokerAvailable|KafkaJSNumberOfRetriesExceeded|KafkaJSRequestTimeout/;
+
+/**
+ * The gateway's long-lived Kafka clients: one admin, one producer, and two protocol-level
+ * clusters (browse reads, and SSE long-polls, which would otherwise queue behind each other
+ * on the same connections: brokers answer one request per connection at a time).
+ */
+export class KafkaService {
+  readonly kafka: Kafka;
+  private readonly adminClient: Lazy<Admin>;
+  private readonly producerClient: Lazy<Producer>;
+  private readonly readCluster: Lazy<WireCluster>;
+  private readonly streamCluster: Lazy<WireCluster>;
+
+  constructor(config: GatewayConfig['kafka'], log: FastifyBaseLogger) {
+    const options: KafkaConfig = {
+      clientId: config.clientId,
+      brokers: [...config.brokers],
+      ssl: config.ssl,
+      connectionTimeout: config.connectionTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 3 },
+      logLevel: logLevel.WARN,
+      logCreator: pinoLogCreator(log),
+    };
+    const sasl = saslOptions(config);
+    if (sasl) options.sasl = sasl;
+    this.kafka = new KafkaClient(options);
+
+    this.adminClient = new Lazy(
+      async () => {
+        const admin = this.kafka.admin({ retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 } });
+        await admin.connect();
+        return admin;
+      },
+      (admin) => admin.disconnect(),
+    );
+    this.producerClient = new Lazy(
+      async () => {
+        // Explicit partitions are chosen by the gateway (Java-compatible murmur2); kafkajs only sends.
+        const producer = this.kafka.producer({
+          allowAutoTopicCreation: false,
+          createPartitioner: Partitioners.DefaultPartitioner,
+          retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 },
+        });
+        await producer.connect();
+        return producer;
+      },
+      (producer) => producer.disconnect(),
+    );
+    const wire = (): Lazy<WireCluster> =>
+      new Lazy(
+        async () => {
+          const cluster = createWireCluster(this.kafka);
+          await cluster.connect();
+          return cluster;
+        },
+        (cluster) => cluster.disconnect(),
+      );
+    this.readCluster = wire();
+    this.streamCluster = wire();
+  }
+
+  /** Run against the admin; a lost connection drops the client so the next call reconnects. */
+  async withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    return this.use(this.adminClient, fn);
+  }
+
+  async withProducer<T>(fn: (producer: Producer) => Promise<T>): Promise<T> {
+    return this.use(this.producerClient, fn);
+  }
+
+  async withReader<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
+    return this.use(this.readCluster, fn);
+  }
+
+  async withStreamer<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
+    return this.use(this.streamCluster, fn);
+  }
+
+  private async use<C, T>(client: Lazy<C>, fn: (value: C) => Promise<T>): Promise<T> {
+    const value = await client.get();
+    try {
+      return await fn(value);
+    } catch (error) {
+      if (error instanceof Error && CONNECTION_ERRORS.test(error.name)) await client.reset();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.adminClient.reset(), this.producerClient.reset(), this.readCluster.reset(), this.streamCluster.reset()]);
+  }
+}

@@ -1,0 +1,116 @@
+import { HttpError, kafkaErrorInfo } from '../errors.ts';
+import type { KafkaService } from './kafka-service.ts';
+import { ISOLATION_READ_UNCOMMITTED, type WireCluster, type WireMetadata, type WirePartitionMetadata } from './wire.ts';
+
+export interface TopicMeta {
+  name: string;
+  internal: boolean;
+  partitions: WirePartitionMetadata[];
+}
+
+const UNKNOWN_TOPIC = 3;
+
+function isInternal(name: string, flag: boolean | undefined): boolean {
+  return flag === true || name.startsWith('__');
+}
+
+function toTopicMeta(topic: WireMetadata['topicMetadata'][number]): TopicMeta {
+  return {
+    name: topic.topic,
+    internal: isInternal(topic.topic, topic.isInternal),
+    partitions: [...topic.partitionMetadata].sort((a, b) => a.partitionId - b.partitionId),
+  };
+}
+
+export function isUnknownTopic(error: unknown): boolean {
+  return kafkaErrorInfo(error)?.name === 'UNKNOWN_TOPIC_OR_PARTITION';
+}
+
+export const topicNotFound = (name: string): HttpError =>
+  new HttpError(404, 'GATEWAY_TOPIC_NOT_FOUND', `Topic "${name}" does not exist`);
+
+/**
+ * Topic metadata and offsets through the protocol-level reader. The all-topics listing is
+ * cached for a moment so paging through 10,000 topics does not refetch it per page.
+ */
+export class MetadataService {
+  private allCache: { at: number; value: Promise<{ cluster: WireMetadata; topics: TopicMeta[] }> } | undefined;
+
+  constructor(
+    private readonly kafka: KafkaService,
+    private readonly cacheMs = 2000,
+  ) {}
+
+  invalidate(): void {
+    this.allCache = undefined;
+  }
+
+  all(): Promise<{ cluster: WireMetadata; topics: TopicMeta[] }> {
+    const now = Date.now();
+    if (this.allCache && now - this.allCache.at < this.cacheMs) return this.allCache.value;
+    const value = this.kafka.withReader(async (cluster) => {
+      const metadata = await cluster.metadata({ topics: [] });
+      return { cluster: metadata, topics: metadata.topicMetadata.map(toTopicMeta) };
+    });
+    this.allCache = { at: now, value };
+    value.catch(() => {
+      if (this.allCache?.value === value) this.allCache = undefined;
+    });
+    return value;
+  }
+
+  /** One topic's metadata, or a 404 problem. */
+  async topic(name: string): Promise<TopicMeta> {
+    try {
+      const metadata = await this.kafka.withReader((cluster) => cluster.metadata({ topics: [name] }));
+      const topic = metadata.topicMetadata.find((t) => t.topic === name);
+      if (!topic || topic.topicErrorCode === UNKNOWN_TOPIC) throw topicNotFound(name);
+      return toTopicMeta(topic);
+    } catch (error) {
+      if (isUnknownTopic(error)) throw topicNotFound(name);
+      throw error;
+    }
+  }
+
+  /**
+   * ListOffsets for many partitions: one request per partition leader. `timestamp` is -2
+   * (earliest), -1 (latest) or milliseconds; -1 in the answer means "no such record".
+   */
+  async offsets(topics: TopicMeta[], timestamp: number | ((topic: string, partition: number) => number)): Promise<Map<string, Map<number, number>>> {
+    return this.kafka.withReader((cluster) => listOffsets(cluster, topics, timestamp));
+  }
+}
+
+export async function listOffsets(
+  cluster: WireCluster,
+  topics: TopicMeta[],
+  timestamp: number | ((topic: string, partition: number) => number),
+): Promise<Map<string, Map<number, number>>> {
+  const byLeader = new Map<number, Map<string, Array<{ partition: number; timestamp: number }>>>();
+  for (const topic of topics) {
+    for (const p of topic.partitions) {
+      if (p.leader < 0) continue;
+      let perTopic = byLeader.get(p.leader);
+      if (!perTopic) byLeader.set(p.leader, (perTopic = new Map()));
+      let list = perTopic.get(topic.name);
+      if (!list) perTopic.set(topic.name, (list = []));
+      list.push({ partition: p.partitionId, timestamp: typeof timestamp === 'number' ? timestamp : timestamp(topic.name, p.partitionId) });
+    }
+  }
+  const result = new Map<string, Map<number, number>>();
+  await Promise.all(
+    [...byLeader].map(async ([nodeId, perTopic]) => {
+      const broker = await cluster.findBroker({ nodeId });
+      const { responses } = await broker.listOffsets({
+        isolationLevel: ISOLATION_READ_UNCOMMITTED,
+        topics: [...perTopic].map(([topic, partitions]) => ({ topic, partitions })),
+      });
+      for (const response of responses) {
+        let perPartition = result.get(response.topic);
+        if (!perPartition) result.set(response.topic, (perPartition = new Map()));
+        for (const p of response.partitions) perPartition.set(p.partition, Number(p.offset));
+      }
+    }),
+  );
+  return result;
+}

@@ -1,0 +1,144 @@
+import { routes, type TopicSummary } from '@brook/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HttpError } from '../errors.ts';
+import type { TopicMeta } from '../kafka/metadata.ts';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../kafka/wire.ts';
+import { topicConfigRoutes } from './topic-configs.ts';
+import { routeConfig, routeSchema } from './route.ts';
+
+const replicationFactorOf = (topic: TopicMeta): number => topic.partitions[0]?.replicas.length ?? 0;
+
+export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** Message estimate per topic (latest − earliest over partitions); omitted if offsets are unavailable. */
+  async function messageCounts(topics: TopicMeta[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (topics.length === 0) return counts;
+    try {
+      const [earliest, latest] = await Promise.all([
+        app.metadata.offsets(topics, EARLIEST_TIMESTAMP),
+        app.metadata.offsets(topics, LATEST_TIMESTAMP),
+      ]);
+      for (const topic of topics) {
+        let total = 0;
+        for (const p of topic.partitions) {
+          const low = earliest.get(topic.name)?.get(p.partitionId) ?? 0;
+          const high = latest.get(topic.name)?.get(p.partitionId) ?? 0;
+          total += Math.max(0, high - low);
+        }
+        counts.set(topic.name, total);
+      }
+    } catch (error) {
+      app.log.warn({ err: error }, 'could not read offsets for the topic list');
+    }
+    return counts;
+  }
+
+  app.get(routes.listTopics.url, { schema: routeSchema(routes.listTopics), config: routeConfig(routes.listTopics) }, async (request) => {
+    const { search, sort = 'name', order = 'asc', page = 1, pageSize = 50, internal = false } = request.query;
+    const { topics } = await app.metadata.all();
+    const needle = search?.toLowerCase();
+    const matching = topics.filter((t) => (internal || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)));
+
+    // Offsets cost a round trip per leader: only for the page, unless sorting by them needs them all.
+    let counts = sort === 'messages' ? await messageCounts(matching) : undefined;
+    const key = (t: TopicMeta): number | string =>
+      sort === 'partitions' ? t.partitions.length : sort === 'replicationFactor' ? replicationFactorOf(t) : sort === 'messages' ? (counts?.get(t.name) ?? -1) : t.name;
+    const direction = order === 'desc' ? -1 : 1;
+    matching.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const primary = ka < kb ? -1 : ka > kb ? 1 : 0;
+      return primary !== 0 ? primary * direction : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+    const slice = matching.slice((page - 1) * pageSize, page * pageSize);
+    counts ??= await messageCounts(slice);
+    const summaries: TopicSummary[] = slice.map((t) => {
+      const summary: TopicSummary = {
+        name: t.name,
+        partitions: t.partitions.length,
+        replicationFactor: replicationFactorOf(t),
+        internal: t.internal,
+      };
+      const messages = counts?.get(t.name);
+      if (messages !== undefined) summary.messages = messages;
+      return summary;
+    });
+    return { topics: summaries, total: matching.length, page, pageSize };
+  });
+
+  app.post(
+    routes.createTopic.url,
+    { schema: routeSchema(routes.createTopic), config: routeConfig(routes.createTopic) },
+    async (request, reply) => {
+      const { name, partitions = 1, replicationFactor = 1, configs } = request.body;
+      const configEntries = Object.entries(configs ?? {}).map(([key, value]) => ({ name: key, value }));
+      const created = await app.kafka.withAdmin((admin) =>
+        admin.createTopics({
+          topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries }],
+          waitForLeaders: true,
+          timeout: 10_000,
+        }),
+      );
+      app.metadata.invalidate();
+      if (!created) throw new HttpError(409, 'GATEWAY_TOPIC_EXISTS', `Topic "${name}" already exists`);
+      void reply.status(201);
+      return { name, partitions, replicationFactor, ...(configs ? { configs } : {}) };
+    },
+  );
+
+  app.get(routes.getTopic.url, { schema: routeSchema(routes.getTopic), config: routeConfig(routes.getTopic) }, async (request) => {
+    const topic = await app.metadata.topic(request.params.name);
+    const [earliest, latest] = await Promise.all([
+      app.metadata.offsets([topic], EARLIEST_TIMESTAMP),
+      app.metadata.offsets([topic], LATEST_TIMESTAMP),
+    ]);
+    let messages = 0;
+    const partitions = topic.partitions.map((p) => {
+      const earliestOffset = earliest.get(topic.name)?.get(p.partitionId) ?? 0;
+      const latestOffset = latest.get(topic.name)?.get(p.partitionId) ?? 0;
+      messages += Math.max(0, latestOffset - earliestOffset);
+      return {
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        offlineReplicas: p.offlineReplicas ?? [],
+        earliestOffset,
+        latestOffset,
+        messages: Math.max(0, latestOffset - earliestOffset),
+        underReplicated: p.isr.length < p.replicas.length,
+      };
+    });
+    return { name: topic.name, internal: topic.internal, replicationFactor: replicationFactorOf(topic), messages, partitions };
+  });
+
+  app.delete(routes.deleteTopic.url, { schema: routeSchema(routes.deleteTopic), config: routeConfig(routes.deleteTopic) }, async (request, reply) => {
+    const { name } = request.params;
+    // kafkajs retries an unknown topic on delete for seconds: answer 404 from metadata first.
+    await app.metadata.topic(name);
+    await app.kafka.withAdmin((admin) => admin.deleteTopics({ topics: [name], timeout: 10_000 }));
+    app.metadata.invalidate();
+    void reply.status(204);
+    return null;
+  });
+
+  app.post(
+    routes.addPartitions.url,
+    { schema: routeSchema(routes.addPartitions), config: routeConfig(routes.addPartitions) },
+    async (request) => {
+      const { name } = request.params;
+      const { count } = request.body;
+      const topic = await app.metadata.topic(name);
+      if (count <= topic.partitions.length) {
+        throw new HttpError(400, 'GATEWAY_INVALID_REQUEST', `Topic "${name}" has ${topic.partitions.length} partitions; count must be larger`, {
+          details: { current: topic.partitions.length, requested: count },
+        });
+      }
+      await app.kafka.withAdmin((admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count }], timeout: 10_000 }));
+      app.metadata.invalidate();
+      return { name, partitions: count };
+    },
+  );
+
+  await app.register(topicConfigRoutes);
+};
