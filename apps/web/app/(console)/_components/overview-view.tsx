@@ -1,0 +1,146 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState } from '@/components/states';
+import { Badge, Card, Skeleton } from '@/components/ui/misc';
+import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { queries } from '@/lib/api/queries';
+import { formatCompact, formatInt } from '@/lib/format';
+
+function Stat({ label, value, hint, href }: { label: string; value: ReactNode; hint?: ReactNode; href?: string }) {
+  const body = (
+    <Card className="h-full space-y-1.5 p-4 transition-colors hover:border-input">
+      <p className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{label}</p>
+      <p className="tabular text-2xl font-semibold tracking-tight">{value ?? <Skeleton className="h-7 w-16" />}</p>
+      {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
+    </Card>
+  );
+  return href ? (
+    <Link href={href} className="block rounded-lg">
+      {body}
+    </Link>
+  ) : (
+    body
+  );
+}
+
+export function OverviewView() {
+  const cluster = useQuery(queries.cluster());
+  const topics = useQuery(queries.topicList({ sort: 'messages', order: 'desc', page: 1, pageSize: 5 }));
+  const groups = useQuery(queries.groupList());
+
+  const c = cluster.data;
+  const lagging = groups.data
+    ? [...groups.data.groups].filter((g) => (g.totalLag ?? 0) > 0).sort((a, b) => (b.totalLag ?? 0) - (a.totalLag ?? 0)).slice(0, 5)
+    : [];
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={c ? <span className="font-mono text-xs">cluster {c.clusterId}</span> : 'Your cluster at a glance'}
+      />
+      {cluster.isError && !c ? <ErrorState className="mb-5" error={cluster.error} onRetry={() => void cluster.refetch()} /> : null}
+      <div className="grid grid-cols-4 gap-3">
+        <Stat
+          label="Brokers"
+          href="/brokers"
+          value={c ? formatInt(c.brokers.length) : null}
+          hint={c ? (c.controller === null ? 'no controller' : `controller ${c.controller}`) : ' '}
+        />
+        <Stat label="Topics" href="/topics" value={c ? formatInt(c.topics) : null} hint={c ? `${formatInt(c.partitions)} partitions` : ' '} />
+        <Stat
+          label="Consumer groups"
+          href="/groups"
+          value={groups.data ? formatInt(groups.data.groups.length) : groups.isError ? '—' : null}
+          hint={groups.data ? `${formatInt(groups.data.groups.filter((g) => g.state === 'Stable').length)} stable` : ' '}
+        />
+        <Stat
+          label="Partition health"
+          value={c ? (c.underReplicatedPartitions + c.offlinePartitions === 0 ? 'Healthy' : formatInt(c.underReplicatedPartitions + c.offlinePartitions)) : null}
+          hint={c ? `${formatInt(c.underReplicatedPartitions)} under-replicated · ${formatInt(c.offlinePartitions)} offline` : ' '}
+        />
+      </div>
+
+      <div className="mt-6 grid grid-cols-2 gap-4">
+        <Card className="overflow-hidden">
+          <div className="flex items-center justify-between border-b border-border px-4 py-3">
+            <h2 className="text-[13px] font-semibold">Largest topics</h2>
+            <Link href="/topics?sort=messages&order=desc" className="text-xs text-primary hover:underline">
+              All topics
+            </Link>
+          </div>
+          {topics.isError ? (
+            <ErrorState className="m-3" error={topics.error} onRetry={() => void topics.refetch()} />
+          ) : topics.data && topics.data.topics.length === 0 ? (
+            <EmptyState title="No topics yet" description="Create one from the Topics page." />
+          ) : (
+            <Table aria-label="Largest topics">
+              <THead>
+                <tr>
+                  <Th>Topic</Th>
+                  <Th className="text-right">Partitions</Th>
+                  <Th className="text-right">Messages</Th>
+                </tr>
+              </THead>
+              <TBody>
+                {(topics.data?.topics ?? []).map((t) => (
+                  <Tr key={t.name}>
+                    <Td className="max-w-0 truncate font-medium">
+                      <Link href={`/topics/${encodeURIComponent(t.name)}`} className="hover:text-primary hover:underline">
+                        {t.name}
+                      </Link>
+                    </Td>
+                    <Td className="tabular text-right">{formatInt(t.partitions)}</Td>
+                    <Td className="tabular text-right">{formatCompact(t.messages)}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </Card>
+        <Card className="overflow-hidden">
+          <div className="flex items-center justify-between border-b border-border px-4 py-3">
+            <h2 className="text-[13px] font-semibold">Most lagging consumer groups</h2>
+            <Link href="/groups" className="text-xs text-primary hover:underline">
+              All groups
+            </Link>
+          </div>
+          {groups.isError ? (
+            <ErrorState className="m-3" error={groups.error} onRetry={() => void groups.refetch()} />
+          ) : groups.data && lagging.length === 0 ? (
+            <EmptyState title="No lag" description="Every consumer group is caught up, or none has committed offsets yet." />
+          ) : (
+            <Table aria-label="Most lagging consumer groups">
+              <THead>
+                <tr>
+                  <Th>Group</Th>
+                  <Th>State</Th>
+                  <Th className="text-right">Lag</Th>
+                </tr>
+              </THead>
+              <TBody>
+                {lagging.map((g) => (
+                  <Tr key={g.groupId}>
+                    <Td className="max-w-0 truncate font-medium">
+                      <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
+                        {g.groupId}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <Badge tone={g.state === 'Stable' ? 'success' : 'neutral'}>{g.state}</Badge>
+                    </Td>
+                    <Td className="tabular text-right">{formatInt(g.totalLag)}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  parseTheme,
+  parseTimeZone,
+  resolveTheme,
+  THEME_KEY,
+  TIME_ZONE_KEY,
+  type Theme,
+  type TimeZoneMode,
+} from '@/lib/preferences';
+
+interface Preferences {
+  theme: Theme;
+  resolvedTheme: 'light' | 'dark';
+  setTheme: (theme: Theme) => void;
+  timeZone: TimeZoneMode;
+  setTimeZone: (mode: TimeZoneMode) => void;
+}
+
+const PreferencesContext = createContext<Preferences | null>(null);
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+export function PreferencesProvider({ children }: { children: ReactNode }) {
+  const [theme, setThemeState] = useState<Theme>('system');
+  const [prefersDark, setPrefersDark] = useState(false);
+  const [timeZone, setTimeZoneState] = useState<TimeZoneMode>('local');
+
+  useEffect(() => {
+    setThemeState(parseTheme(readStorage(THEME_KEY)));
+    setTimeZoneState(parseTimeZone(readStorage(TIME_ZONE_KEY)));
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    setPrefersDark(media.matches);
+    const onChange = (event: MediaQueryListEvent) => setPrefersDark(event.matches);
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
+
+  const resolvedTheme = resolveTheme(theme, prefersDark);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.toggle('dark', resolvedTheme === 'dark');
+    root.style.colorScheme = resolvedTheme;
+  }, [resolvedTheme]);
+
+  const setTheme = useCallback((next: Theme) => {
+    setThemeState(next);
+    writeStorage(THEME_KEY, next);
+  }, []);
+  const setTimeZone = useCallback((next: TimeZoneMode) => {
+    setTimeZoneState(next);
+    writeStorage(TIME_ZONE_KEY, next);
+  }, []);
+
+  const value = useMemo(
+    () => ({ theme, resolvedTheme, setTheme, timeZone, setTimeZone }),
+    [theme, resolvedTheme, setTheme, timeZone, setTimeZone],
+  );
+  return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
+}
+
+export function usePreferences(): Preferences {
+  const value = useContext(PreferencesContext);
+  if (!value) throw new Error('usePreferences outside PreferencesProvider');
+  return value;
+}

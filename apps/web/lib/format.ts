@@ -1,0 +1,78 @@
+/** Number, size and time formatting shared by every page. Pure: tested without a DOM. */
+
+const integer = new Intl.NumberFormat('en-US');
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+export function formatInt(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : integer.format(value);
+}
+
+export function formatCompact(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return Math.abs(value) < 10_000 ? integer.format(value) : compact.format(value);
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+const SPANS: [limitMs: number, unitMs: number, unit: Intl.RelativeTimeFormatUnit][] = [
+  [60_000, 1000, 'second'],
+  [3_600_000, 60_000, 'minute'],
+  [86_400_000, 3_600_000, 'hour'],
+  [30 * 86_400_000, 86_400_000, 'day'],
+  [365 * 86_400_000, 30 * 86_400_000, 'month'],
+  [Infinity, 365 * 86_400_000, 'year'],
+];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "3 minutes ago", "in 2 hours"; "now" within a second. */
+export function formatRelative(timestampMs: number, nowMs: number): string {
+  const delta = timestampMs - nowMs;
+  const abs = Math.abs(delta);
+  if (abs < 1000) return 'now';
+  for (const [limit, unitMs, unit] of SPANS) {
+    if (abs < limit) return relative.format(Math.trunc(delta / unitMs), unit);
+  }
+  return relative.format(Math.trunc(delta / (365 * 86_400_000)), 'year');
+}
+
+/** "2026-11-25 14:03:07.123" in local time or UTC (with a "UTC" suffix). */
+export function formatTimestamp(timestampMs: number, zone: 'local' | 'utc'): string {
+  const date = new Date(timestampMs);
+  if (Number.isNaN(date.getTime())) return String(timestampMs);
+  const utc = zone === 'utc';
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const y = utc ? date.getUTCFullYear() : date.getFullYear();
+  const mo = (utc ? date.getUTCMonth() : date.getMonth()) + 1;
+  const d = utc ? date.getUTCDate() : date.getDate();
+  const h = utc ? date.getUTCHours() : date.getHours();
+  const mi = utc ? date.getUTCMinutes() : date.getMinutes();
+  const s = utc ? date.getUTCSeconds() : date.getSeconds();
+  const ms = utc ? date.getUTCMilliseconds() : date.getMilliseconds();
+  return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}.${pad(ms, 3)}${utc ? ' UTC' : ''}`;
+}
+
+/** A duration for lag in time: "850 ms", "12 s", "4 min", "3 h 5 min", "2 d 4 h". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
