@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { decode, encodeToBuffer } from '../protocol/codec.ts';
+import { ApiKey, schemas, type CreateTopicsResponse, type MetadataResponse } from '../protocol/generated/messages.ts';
+import { Reader } from '../protocol/reader.ts';
+import { RawClient, startTestBroker, type TestBroker } from '../server/testing.ts';
+import type { BrokerConfig } from '../config.ts';
+
+let broker: TestBroker | undefined;
+let client: RawClient | undefined;
+
+afterEach(async () => {
+  client?.end();
+  await broker?.destroy();
+  broker = client = undefined;
+});
+
+async function setup(overrides: Partial<BrokerConfig> = {}): Promise<RawClient> {
+  broker = await startTestBroker(overrides);
+  client = new RawClient(broker.port);
+  await client.ready;
+  return client;
+}
+
+async function metadata(c: RawClient, version: number, request: object): Promise<MetadataResponse> {
+  c.request(ApiKey.Metadata, version, 1, encodeToBuffer(schemas.MetadataRequest, version, request));
+  const frame = (await c.next()) as Buffer;
+  return decode<MetadataResponse>(schemas.MetadataResponse, version, new Reader(frame, 4));
+}
+
+describe('Metadata', () => {
+  it('auto-creates requested topics with the default partition count when allowed', async () => {
+    const c = await setup({ defaultPartitions: 3 });
+    const res = await metadata(c, 4, { topics: [{ name: 'fresh' }], allowAutoTopicCreation: true });
+    expect(res.topics).toEqual([expect.objectContaining({ name: 'fresh', errorCode: 0, isInternal: false })]);
+    expect(res.topics[0]?.partitions).toHaveLength(3);
+    expect(broker?.store.getTopic('fresh')?.partitions).toBe(3);
+  });
+
+  it('does not auto-create when the client or the broker says no', async () => {
+    const c = await setup({ autoCreateTopics: false });
+    expect((await metadata(c, 1, { topics: [{ name: 'nope' }] })).topics[0]?.errorCode).toBe(3);
+    const res = await metadata(c, 4, { topics: [{ name: 'nope' }], allowAutoTopicCreation: false });
+    expect(res.topics[0]?.errorCode).toBe(3);
+    expect(broker?.store.getTopic('nope')).toBeUndefined();
+  });
+
+  it('reports invalid names instead of creating them', async () => {
+    const c = await setup();
+    expect((await metadata(c, 4, { topics: [{ name: 'bad/name' }], allowAutoTopicCreation: true })).topics[0]?.errorCode).toBe(17);
+  });
+
+  it('advertises the configured host and port, cluster id and controller', async () => {
+    const c = await setup({ advertisedHost: 'kafka.example', advertisedPort: 19092, nodeId: 7 });
+    const res = await metadata(c, 8, { topics: null, allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false });
+    expect(res.brokers).toEqual([{ nodeId: 7, host: 'kafka.example', port: 19092, rack: null }]);
+    expect(res.controllerId).toBe(7);
+    expect(res.clusterId).toBe(broker?.clusterId);
+    expect(res.clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('v0 lists every topic for an empty topic list', async () => {
+    const c = await setup();
+    await broker?.store.createTopic('a', 2);
+    const res = await metadata(c, 0, { topics: [] });
+    expect(res.topics.map((t) => [t.name, t.partitions.length])).toEqual([['a', 2]]);
+  });
+});
+
+describe('CreateTopics validateOnly', () => {
+  it('checks and reports without creating', async () => {
+    const c = await setup();
+    const request = { topics: [{ name: 'dry', numPartitions: -1, replicationFactor: -1, assignments: [], configs: [] }], timeoutMs: 1000, validateOnly: true };
+    c.request(ApiKey.CreateTopics, 4, 1, encodeToBuffer(schemas.CreateTopicsRequest, 4, request));
+    const res = decode<CreateTopicsResponse>(schemas.CreateTopicsResponse, 4, new Reader((await c.next()) as Buffer, 4));
+    expect(res.topics).toMatchObject([{ name: 'dry', errorCode: 0, errorMessage: null }]);
+    expect(broker?.store.getTopic('dry')).toBeUndefined();
+  });
+});
