@@ -62,6 +62,8 @@ export class MachineCore {
   /** Time has passed: runs every deadline that is due. */
   tick(): Effect[] {
     const now = this.now();
+    // The shell's timer is spent: always hand out the next one, even if nothing was due yet.
+    this.scheduledAt = undefined;
     for (const [group, at] of this.deadlines) if (at <= now) this.touch(group);
     if (this.nextRetentionCheck <= now) {
       this.nextRetentionCheck = now + this.config.offsetsRetentionCheckIntervalMs;

@@ -1,0 +1,102 @@
+// The internal __consumer_offsets topic: where the coordinator's records live (as v2 record batches, built
+// with the log's batch utilities) and where they are replayed from on start. The topic is created on first
+// need, like Kafka, with offsets.topic.num.partitions partitions; a group always lives in one partition.
+import { KafkaError } from '../errors.ts';
+import type { LogStore, PartitionLog } from '../log/types.ts';
+import { BATCH_HEADER_SIZE, batchIsControl, batchLastOffset, batchMagic, entrySize } from '../records/batch.ts';
+import { decompress } from '../records/compression.ts';
+import { buildBatch, decodeBatch } from '../records/record.ts';
+import { decodeRecord, encodeRecord, partitionForGroup } from './records.ts';
+import type { CoordinatorRecord } from './types.ts';
+
+export const OFFSETS_TOPIC = '__consumer_offsets';
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+export class OffsetsTopic {
+  private creating: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: LogStore,
+    private readonly configuredPartitions: number,
+  ) {}
+
+  /** Partitions of the existing topic (it may predate a config change), else the configured count. */
+  partitions(): number {
+    return this.store.getTopic(OFFSETS_TOPIC)?.partitions ?? this.configuredPartitions;
+  }
+
+  partitionFor(groupId: string): number {
+    return partitionForGroup(groupId, this.partitions());
+  }
+
+  /** Creates the topic if it does not exist yet (concurrent callers share one creation). */
+  ensure(): Promise<void> {
+    if (this.store.getTopic(OFFSETS_TOPIC)) return Promise.resolve();
+    this.creating ??= (async () => {
+      try {
+        // compact like Kafka's own topic, so tools that inspect its configs see what they expect.
+        await this.store.createTopic(OFFSETS_TOPIC, this.configuredPartitions, { 'cleanup.policy': 'compact' }, { internal: true });
+      } catch (err) {
+        if (!(err instanceof KafkaError && err.errorName === 'TOPIC_ALREADY_EXISTS')) throw err;
+      } finally {
+        this.creating = undefined;
+      }
+    })();
+    return this.creating;
+  }
+
+  /**
+   * Appends one batch with these records to the group's partition. The log is called synchronously when
+   * the topic exists, so appends issued in order are written in order.
+   */
+  append(groupId: string, records: readonly CoordinatorRecord[], durable: boolean, timestampMs: number): Promise<unknown> {
+    const timestamp = BigInt(timestampMs);
+    const batch = buildBatch(records.map((r) => ({ ...encodeRecord(r), timestamp })));
+    const write = (): Promise<unknown> => {
+      const log = this.store.partition(OFFSETS_TOPIC, this.partitionFor(groupId));
+      if (!log) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `${OFFSETS_TOPIC} is missing`);
+      return log.append([batch], durable ? 'fsync' : 'os');
+    };
+    if (this.store.getTopic(OFFSETS_TOPIC)) return write();
+    return this.ensure().then(write);
+  }
+
+  /** Every coordinator record in the topic, partition by partition, in log order. */
+  async *replay(): AsyncGenerator<CoordinatorRecord> {
+    const meta = this.store.getTopic(OFFSETS_TOPIC);
+    if (!meta) return;
+    for (let p = 0; p < meta.partitions; p++) {
+      const log = this.store.partition(OFFSETS_TOPIC, p);
+      if (log) yield* readPartition(log);
+    }
+  }
+}
+
+async function* readPartition(log: PartitionLog): AsyncGenerator<CoordinatorRecord> {
+  let offset = log.logStartOffset();
+  while (offset < log.logEndOffset()) {
+    const { chunks } = await log.read(offset, READ_CHUNK_BYTES);
+    const before = offset;
+    for (const chunk of chunks) {
+      for (let pos = 0; pos + BATCH_HEADER_SIZE <= chunk.length; ) {
+        const size = entrySize(chunk, pos);
+        if (pos + size > chunk.length) break;
+        const batch = chunk.subarray(pos, pos + size);
+        pos += size;
+        const last = batchLastOffset(batch);
+        if (last < offset || batchMagic(batch) !== 2 || batchIsControl(batch)) {
+          offset = last < offset ? offset : last + 1n;
+          continue;
+        }
+        for (const r of decodeBatch(batch, decompress)) {
+          if (r.offset < offset || !r.key) continue;
+          const record = decodeRecord(r.key, r.value);
+          if (record) yield record;
+        }
+        offset = last + 1n;
+      }
+    }
+    // A read that made no progress would loop forever: stop at what we have.
+    if (offset === before) break;
+  }
+}
