@@ -136,6 +136,30 @@ describe('connection', () => {
   });
 });
 
+describe('raw token frames (SASL after SaslHandshake v0)', () => {
+  it('hands the next frame to the registered raw handler and writes its answer size-prefixed', async () => {
+    const handler = defineHandler('SaslHandshake', {
+      minVersion: 0,
+      maxVersion: 1,
+      handle(request, ctx) {
+        ctx.connection.expectRawFrame((token) => Buffer.from(token.toString('utf8').toUpperCase()));
+        return { errorCode: 0, mechanisms: [request.mechanism] };
+      },
+    });
+    const c = await setup([handler]);
+    c.request(ApiKey.SaslHandshake, 0, 1, encodeToBuffer(schemas.SaslHandshakeRequest, 0, { mechanism: 'PLAIN' }));
+    expect((await c.next())?.readInt32BE(0)).toBe(1);
+    const token = Buffer.from('\u0000user\u0000secret');
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(token.length);
+    c.write(Buffer.concat([size, token]));
+    expect((await c.next())?.toString('utf8')).toBe('\u0000USER\u0000SECRET');
+    // Back to Kafka framing afterwards.
+    c.request(ApiKey.ApiVersions, 0, 2, Buffer.alloc(0));
+    expect((await c.next())?.readInt32BE(0)).toBe(2);
+  });
+});
+
 describe('ApiVersions on the wire', () => {
   it('serves v3 (flexible body, response header v0) and lists the registry', async () => {
     const c = await setup([]);
