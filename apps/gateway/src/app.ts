@@ -13,6 +13,8 @@ import Fastify, {
 import { loadConfig, type GatewayConfig } from './config.ts';
 import { KafkaService } from './kafka/kafka-service.ts';
 import { MetadataService } from './kafka/metadata.ts';
+import { ProduceService } from './kafka/produce-service.ts';
+import { ReadService } from './kafka/read-service.ts';
 import { authentication } from './plugins/auth.ts';
 import { contentParsers } from './plugins/content-parsers.ts';
 import { errorHandling } from './plugins/errors.ts';
@@ -20,6 +22,8 @@ import { Metrics } from './plugins/metrics.ts';
 import { rateLimiting } from './plugins/rate-limit.ts';
 import { clusterRoutes } from './routes/cluster.ts';
 import { healthRoutes } from './routes/health.ts';
+import { produceRoutes } from './routes/produce.ts';
+import { readRoutes } from './routes/read.ts';
 import { topicRoutes } from './routes/topics.ts';
 
 export { loadConfig, type GatewayConfig } from './config.ts';
@@ -35,6 +39,8 @@ declare module 'fastify' {
     kafka: KafkaService;
     metrics: Metrics;
     metadata: MetadataService;
+    produce: ProduceService;
+    reader: ReadService;
   }
   interface FastifyContextConfig {
     role?: 'read' | 'produce' | 'admin';
@@ -78,6 +84,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
   app.decorate('kafka', new KafkaService(config.kafka, app.log));
   app.decorate('metrics', new Metrics());
   app.decorate('metadata', new MetadataService(app.kafka));
+  app.decorate('produce', new ProduceService(app.kafka, app.metadata, app.metrics, config.limits.produceLingerMs));
+  app.decorate('reader', new ReadService(app.kafka, app.metadata));
   errorHandling(app);
   contentParsers(app);
   authentication(app);
@@ -92,5 +100,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
   await app.register(healthRoutes);
   await app.register(clusterRoutes);
   await app.register(topicRoutes);
+  await app.register(produceRoutes);
+  await app.register(readRoutes);
   return app;
 }

@@ -1,6 +1,6 @@
 import { HttpError, kafkaErrorInfo } from '../errors.ts';
 import type { KafkaService } from './kafka-service.ts';
-import { ISOLATION_READ_UNCOMMITTED, type WireCluster, type WireMetadata, type WirePartitionMetadata } from './wire.ts';
+import { fetchMetadata, ISOLATION_READ_UNCOMMITTED, type WireCluster, type WireMetadata, type WirePartitionMetadata } from './wire.ts';
 
 export interface TopicMeta {
   name: string;
@@ -41,15 +41,39 @@ export class MetadataService {
     private readonly cacheMs = 2000,
   ) {}
 
+  private readonly topicCache = new Map<string, { at: number; value: Promise<TopicMeta> }>();
+
   invalidate(): void {
     this.allCache = undefined;
+    this.topicCache.clear();
+  }
+
+  /**
+   * One topic's metadata from a short-lived cache, for the produce hot path (partition count
+   * and leaders). Bounded: the oldest entry goes first.
+   */
+  cachedTopic(name: string, ttlMs = 5000): Promise<TopicMeta> {
+    const now = Date.now();
+    const hit = this.topicCache.get(name);
+    if (hit && now - hit.at < ttlMs) return hit.value;
+    const value = this.topic(name);
+    this.topicCache.delete(name);
+    if (this.topicCache.size >= 10_000) {
+      const oldest = this.topicCache.keys().next().value;
+      if (oldest !== undefined) this.topicCache.delete(oldest);
+    }
+    this.topicCache.set(name, { at: now, value });
+    value.catch(() => {
+      if (this.topicCache.get(name)?.value === value) this.topicCache.delete(name);
+    });
+    return value;
   }
 
   all(): Promise<{ cluster: WireMetadata; topics: TopicMeta[] }> {
     const now = Date.now();
     if (this.allCache && now - this.allCache.at < this.cacheMs) return this.allCache.value;
     const value = this.kafka.withReader(async (cluster) => {
-      const metadata = await cluster.metadata({ topics: [] });
+      const metadata = await fetchMetadata(cluster, []);
       return { cluster: metadata, topics: metadata.topicMetadata.map(toTopicMeta) };
     });
     this.allCache = { at: now, value };
@@ -62,7 +86,7 @@ export class MetadataService {
   /** One topic's metadata, or a 404 problem. */
   async topic(name: string): Promise<TopicMeta> {
     try {
-      const metadata = await this.kafka.withReader((cluster) => cluster.metadata({ topics: [name] }));
+      const metadata = await this.kafka.withReader((cluster) => fetchMetadata(cluster, [name]));
       const topic = metadata.topicMetadata.find((t) => t.topic === name);
       if (!topic || topic.topicErrorCode === UNKNOWN_TOPIC) throw topicNotFound(name);
       return toTopicMeta(topic);

@@ -60,6 +60,8 @@ export interface WireMetadata {
 }
 
 export interface WireBroker {
+  /** Topics' metadata (all topics when empty). Unlike Cluster.metadata, errors are not swallowed. */
+  metadata(topics: string[]): Promise<WireMetadata>;
   fetch(request: WireFetchRequest): Promise<{ responses: Array<{ topicName: string; partitions: WireFetchPartition[] }> }>;
   listOffsets(
     request: WireListOffsetsRequest,
@@ -72,8 +74,22 @@ export interface WireCluster {
   isConnected(): boolean;
   refreshMetadata(): Promise<void>;
   findBroker(options: { nodeId: number }): Promise<WireBroker>;
-  /** Metadata for these topics (all topics when empty), from any broker; does not touch target topics. */
-  metadata(options: { topics: string[] }): Promise<WireMetadata>;
+  getNodeIds(): number[];
+}
+
+let roundRobin = 0;
+
+/** Metadata from any live broker of the cluster, spreading requests over them. */
+export async function fetchMetadata(cluster: WireCluster, topics: string[]): Promise<WireMetadata> {
+  let nodeIds = cluster.getNodeIds();
+  if (nodeIds.length === 0) {
+    await cluster.refreshMetadata();
+    nodeIds = cluster.getNodeIds();
+  }
+  const nodeId = nodeIds[roundRobin++ % Math.max(1, nodeIds.length)];
+  if (nodeId === undefined) throw new Error('kafkajs: no broker known after a metadata refresh');
+  const broker = await cluster.findBroker({ nodeId: Number(nodeId) });
+  return broker.metadata(topics);
 }
 
 const CREATE_CLUSTER = 'private:Kafka:createCluster';
@@ -89,7 +105,7 @@ export function createWireCluster(kafka: Kafka): WireCluster {
     isolationLevel: ISOLATION_READ_UNCOMMITTED,
     metadataMaxAge: 60_000,
   }) as WireCluster;
-  for (const method of ['connect', 'disconnect', 'isConnected', 'refreshMetadata', 'findBroker', 'metadata'] as const) {
+  for (const method of ['connect', 'disconnect', 'isConnected', 'refreshMetadata', 'findBroker', 'getNodeIds'] as const) {
     if (typeof cluster[method] !== 'function') throw new Error(`kafkajs internals changed: Cluster.${method} is missing`);
   }
   return cluster;

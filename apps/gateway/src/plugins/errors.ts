@@ -8,6 +8,12 @@ interface ValidationEntry {
   params?: Record<string, unknown>;
 }
 
+/** TypeBox says "schema is false" for a property outside additionalProperties: false. */
+export function friendlyMessage(message: string | undefined): string {
+  if (!message) return 'is invalid';
+  return message === 'schema is false' ? 'is not a known property' : message;
+}
+
 function validationIssues(error: FastifyError): ValidationIssue[] {
   const part = error.validationContext ?? 'body';
   return ((error.validation ?? []) as ValidationEntry[]).slice(0, 20).map((entry) => {
@@ -16,7 +22,7 @@ function validationIssues(error: FastifyError): ValidationIssue[] {
     const message =
       entry.params?.pattern === TOPIC_NAME_PATTERN
         ? 'must be a Kafka topic name: 1–249 of letters, digits, ".", "_" and "-", not "." or ".."'
-        : (entry.message ?? 'is invalid');
+        : friendlyMessage(entry.message);
     return { path, message: missing ? `${message} (${String(missing)})` : message };
   });
 }

@@ -1,0 +1,112 @@
+import type { Message, RecordMetadata } from 'kafkajs';
+
+export interface BatchKey {
+  topic: string;
+  partition: number;
+  acks: number;
+  timeoutMs: number;
+}
+
+interface Pending {
+  messages: Message[];
+  bytes: number;
+  resolve: (baseOffset: number | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Lane {
+  key: BatchKey;
+  queue: Pending[];
+  queuedBytes: number;
+  inFlight: boolean;
+  scheduled: boolean;
+}
+
+/** Keeps one Kafka request under common max.message.bytes (1 MiB) with room for overhead. */
+const MAX_REQUEST_BYTES = 900 * 1024;
+
+export function messageBytes(message: Message): number {
+  let size = 70;
+  if (Buffer.isBuffer(message.key)) size += message.key.length;
+  if (Buffer.isBuffer(message.value)) size += message.value.length;
+  for (const [key, value] of Object.entries(message.headers ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) size += key.length + (Buffer.isBuffer(v) ? v.length : 0) + 4;
+  }
+  return size;
+}
+
+/**
+ * Micro-batching: records from concurrent HTTP requests for the same partition (and acks,
+ * timeout) share one Produce request. Each lane has at most one request in flight; what
+ * arrives meanwhile forms the next batch — under load batches grow by themselves, at rest a
+ * record leaves on the next tick. Each caller learns the base offset of its own records,
+ * which Kafka assigns contiguously within a batch.
+ */
+export class ProduceBatcher {
+  private readonly lanes = new Map<string, Lane>();
+
+  constructor(
+    private readonly send: (key: BatchKey, messages: Message[]) => Promise<RecordMetadata[]>,
+    private readonly lingerMs = 0,
+  ) {}
+
+  /** Resolves with the offset of the first of `messages` (undefined with acks=0). */
+  enqueue(key: BatchKey, messages: Message[]): Promise<number | undefined> {
+    const id = `${key.topic}\u0000${key.partition}\u0000${key.acks}\u0000${key.timeoutMs}`;
+    let lane = this.lanes.get(id);
+    if (!lane) this.lanes.set(id, (lane = { key, queue: [], queuedBytes: 0, inFlight: false, scheduled: false }));
+    let bytes = 0;
+    for (const message of messages) bytes += messageBytes(message);
+    const promise = new Promise<number | undefined>((resolve, reject) => {
+      lane.queue.push({ messages, bytes, resolve, reject });
+    });
+    lane.queuedBytes += bytes;
+    this.schedule(id, lane);
+    return promise;
+  }
+
+  private schedule(id: string, lane: Lane): void {
+    if (lane.inFlight || lane.scheduled) return;
+    lane.scheduled = true;
+    const run = (): void => {
+      lane.scheduled = false;
+      void this.flush(id, lane);
+    };
+    if (this.lingerMs > 0) setTimeout(run, this.lingerMs);
+    else setImmediate(run);
+  }
+
+  private async flush(id: string, lane: Lane): Promise<void> {
+    if (lane.queue.length === 0) {
+      if (!lane.inFlight) this.lanes.delete(id);
+      return;
+    }
+    const batch: Pending[] = [];
+    let bytes = 0;
+    while (lane.queue.length > 0) {
+      const next = lane.queue[0] as Pending;
+      if (batch.length > 0 && bytes + next.bytes > MAX_REQUEST_BYTES) break;
+      batch.push(next);
+      bytes += next.bytes;
+      lane.queue.shift();
+    }
+    lane.queuedBytes -= bytes;
+    lane.inFlight = true;
+    const messages = batch.length === 1 ? (batch[0] as Pending).messages : batch.flatMap((p) => p.messages);
+    try {
+      const metadata = await this.send(lane.key, messages);
+      const result = metadata.find((m) => m.partition === lane.key.partition);
+      let offset = result?.baseOffset !== undefined ? Number(result.baseOffset) : undefined;
+      for (const pending of batch) {
+        pending.resolve(offset);
+        if (offset !== undefined) offset += pending.messages.length;
+      }
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      lane.inFlight = false;
+      if (lane.queue.length > 0) this.schedule(id, lane);
+      else this.lanes.delete(id);
+    }
+  }
+}

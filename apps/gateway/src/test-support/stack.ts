@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, startBroker, type RunningBroker } from '@brook/broker';
+import kafkajs from 'kafkajs';
+import { buildApp, loadConfig, type GatewayApp } from '../app.ts';
+
+export interface Stack {
+  broker: RunningBroker;
+  app: GatewayApp;
+  brokers: string;
+  /** The gateway's URL once `listen` was asked for. */
+  url: string;
+  kafka: kafkajs.Kafka;
+  close(): Promise<void>;
+}
+
+/** A real bundled broker on a free loopback port and a gateway on it (tests only). */
+export async function startStack(options: { env?: Record<string, string>; listen?: boolean } = {}): Promise<Stack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'brook-gateway-'));
+  const broker = await startBroker(defineConfig({ host: '127.0.0.1', port: 0, dataDir, fsync: false, logLevel: 'silent' }));
+  const brokers = `127.0.0.1:${broker.port}`;
+  const app = await buildApp({ config: loadConfig({ KAFKA_BROKERS: brokers, ...options.env }), logger: false });
+  let url = '';
+  if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const kafka = new kafkajs.Kafka({ brokers: [brokers], clientId: 'gateway-test', logLevel: kafkajs.logLevel.NOTHING });
+  return {
+    broker,
+    app,
+    brokers,
+    url,
+    kafka,
+    async close() {
+      await app.close();
+      await broker.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
