@@ -30,6 +30,10 @@ const TITLES: Record<string, { title: string; retryable: boolean }> = {
   GATEWAY_FORBIDDEN: { title: 'Not allowed', retryable: false },
   GATEWAY_KAFKA_ERROR: { title: 'Kafka refused the request', retryable: true },
   GATEWAY_INTERNAL: { title: 'Something went wrong in the gateway', retryable: true },
+  GATEWAY_ROUTE_NOT_FOUND: { title: 'This gateway does not offer this yet', retryable: false },
+  GATEWAY_MALFORMED_JSON: { title: 'The request was not valid JSON', retryable: false },
+  GATEWAY_INVALID_BASE64: { title: 'Invalid base64', retryable: false },
+  GATEWAY_UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported content type', retryable: false },
 };
 
 export function readableError(error: unknown): ReadableError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCompact, formatDuration, formatInt, formatRelative, formatTimestamp } from './format.ts';
+import { fromDateTimeInput, toDateTimeInput, formatBytes, formatCompact, formatDuration, formatInt, formatRelative, formatTimestamp } from './format.ts';
 
 describe('format', () => {
   it('formats integers with separators and a dash for missing values', () => {
@@ -35,5 +35,14 @@ describe('format', () => {
     expect(formatDuration(185 * 60_000)).toBe('3 h 5 min');
     expect(formatDuration(52 * 3_600_000)).toBe('2 d 4 h');
     expect(formatDuration(null)).toBe('—');
+  });
+
+  it('converts datetime-local input values in either zone', () => {
+    const ms = Date.UTC(2026, 10, 25, 14, 3, 7);
+    expect(toDateTimeInput(ms, 'utc')).toBe('2026-11-25T14:03:07');
+    expect(fromDateTimeInput('2026-11-25T14:03:07', 'utc')).toBe(ms);
+    expect(fromDateTimeInput('2026-11-25T14:03', 'utc')).toBe(ms - 7000);
+    expect(fromDateTimeInput(toDateTimeInput(ms, 'local'), 'local')).toBe(ms);
+    expect(fromDateTimeInput('', 'utc')).toBeNull();
   });
 });

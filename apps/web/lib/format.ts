@@ -76,3 +76,17 @@ export function formatDuration(ms: number | null | undefined): string {
   const d = Math.floor(h / 24);
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
+
+/** The value of an `<input type="datetime-local" step="1">` for a time, in the chosen zone. */
+export function toDateTimeInput(timestampMs: number, zone: 'local' | 'utc'): string {
+  return formatTimestamp(timestampMs, zone).replace(' UTC', '').replace(' ', 'T').slice(0, 19);
+}
+
+/** Milliseconds for a datetime-local value read in the chosen zone; null when incomplete. */
+export function fromDateTimeInput(value: string, zone: 'local' | 'utc'): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const ms = zone === 'utc' ? Date.UTC(y, mo - 1, d, h, mi, s) : new Date(y, mo - 1, d, h, mi, s).getTime();
+  return Number.isNaN(ms) || ms < 0 ? null : ms;
+}

@@ -14,7 +14,7 @@ function Stat({ label, value, hint, href }: { label: string; value: ReactNode; h
   const body = (
     <Card className="h-full space-y-1.5 p-4 transition-colors hover:border-input">
       <p className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{label}</p>
-      <p className="tabular text-2xl font-semibold tracking-tight">{value ?? <Skeleton className="h-7 w-16" />}</p>
+      <div className="tabular text-2xl font-semibold tracking-tight">{value ?? <Skeleton className="h-8 w-16" />}</div>
       {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
     </Card>
   );

@@ -1,17 +1,51 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PlusIcon, TrashIcon } from '@/components/icons';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState } from '@/components/states';
-import { Card, Skeleton } from '@/components/ui/misc';
-import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { Button } from '@/components/ui/button';
+import { Badge, Skeleton } from '@/components/ui/misc';
+import { Tabs } from '@/components/ui/tabs';
+import { useSetSearch } from '@/components/use-url-state';
 import { queries } from '@/lib/api/queries';
 import { formatInt } from '@/lib/format';
+import { AddPartitionsDialog } from './add-partitions-dialog';
+import { ConfigsTab } from './configs-tab';
+import { ConsumersTab } from './consumers-tab';
+import { DeleteTopicDialog } from './delete-topic-dialog';
+import { LiveTab } from './live-tab';
+import { MessagesTab } from './messages-tab';
+import { PartitionsTab } from './partitions-tab';
+import { ProduceTab } from './produce-tab';
+
+const TABS = [
+  { value: 'messages', label: 'Messages' },
+  { value: 'live', label: 'Live tail' },
+  { value: 'produce', label: 'Produce' },
+  { value: 'partitions', label: 'Partitions' },
+  { value: 'configs', label: 'Configs' },
+  { value: 'consumers', label: 'Consumers' },
+] as const;
+type Tab = (typeof TABS)[number]['value'];
+
+function parseTab(value: string | null): Tab {
+  return TABS.some((t) => t.value === value) ? (value as Tab) : 'messages';
+}
 
 export function TopicView({ name }: { name: string }) {
+  const params = useSearchParams();
+  const setSearch = useSetSearch();
+  const tab = parseTab(params.get('tab'));
   const topic = useQuery(queries.topic(name));
+  const [dialog, setDialog] = useState<'delete' | 'partitions' | null>(null);
   const data = topic.data;
+
+  const goTab = (next: Tab) => setSearch(next === 'messages' ? '' : `?tab=${next}`, 'push');
+
   return (
     <>
       <PageHeader
@@ -20,51 +54,54 @@ export function TopicView({ name }: { name: string }) {
             Topics
           </Link>
         }
-        title={<span className="font-mono">{name}</span>}
-        description={data ? `${formatInt(data.partitions.length)} partitions · replication ${data.replicationFactor} · ${formatInt(data.messages)} messages` : ' '}
+        title={
+          <span className="flex items-center gap-2">
+            <span className="font-mono">{name}</span>
+            {data?.internal ? <Badge>internal</Badge> : null}
+          </span>
+        }
+        description={
+          data ? (
+            <span className="tabular">
+              {formatInt(data.partitions.length)} partition{data.partitions.length === 1 ? '' : 's'} · replication {data.replicationFactor} ·{' '}
+              {formatInt(data.messages)} messages
+            </span>
+          ) : topic.isPending ? (
+            <Skeleton className="h-4 w-64" />
+          ) : null
+        }
+        actions={
+          <>
+            <Button onClick={() => setDialog('partitions')} disabled={!data}>
+              <PlusIcon size={14} /> Add partitions
+            </Button>
+            <Button variant="ghost" className="text-danger hover:bg-danger/10" onClick={() => setDialog('delete')} disabled={!data}>
+              <TrashIcon size={14} /> Delete topic
+            </Button>
+          </>
+        }
       />
       {topic.isError && !data ? (
         <ErrorState error={topic.error} onRetry={() => void topic.refetch()} />
       ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Partitions">
-            <THead>
-              <tr>
-                <Th>Partition</Th>
-                <Th className="text-right">Leader</Th>
-                <Th>Replicas</Th>
-                <Th>In sync</Th>
-                <Th className="text-right">Earliest</Th>
-                <Th className="text-right">Latest</Th>
-                <Th className="text-right">Messages</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {data
-                ? data.partitions.map((p) => (
-                    <Tr key={p.partition}>
-                      <Td className="tabular font-medium">{p.partition}</Td>
-                      <Td className="tabular text-right">{p.leader < 0 ? 'none' : p.leader}</Td>
-                      <Td className="tabular">{p.replicas.join(', ')}</Td>
-                      <Td className="tabular">{p.isr.join(', ')}</Td>
-                      <Td className="tabular text-right">{formatInt(p.earliestOffset)}</Td>
-                      <Td className="tabular text-right">{formatInt(p.latestOffset)}</Td>
-                      <Td className="tabular text-right">{formatInt(p.messages)}</Td>
-                    </Tr>
-                  ))
-                : Array.from({ length: 3 }, (_, i) => (
-                    <Tr key={i}>
-                      {Array.from({ length: 7 }, (__, j) => (
-                        <Td key={j}>
-                          <Skeleton className="h-3.5 w-12" />
-                        </Td>
-                      ))}
-                    </Tr>
-                  ))}
-            </TBody>
-          </Table>
-        </Card>
+        <>
+          <Tabs items={TABS} value={tab} onChange={goTab} label="Topic sections" idPrefix="topic" />
+          <div id="topic-panel" role="tabpanel" aria-labelledby={`topic-tab-${tab}`} className="pt-4">
+            {tab === 'messages' ? <MessagesTab topic={name} detail={data} /> : null}
+            {tab === 'live' ? <LiveTab topic={name} detail={data} /> : null}
+            {tab === 'produce' ? <ProduceTab topic={name} detail={data} /> : null}
+            {tab === 'partitions' ? <PartitionsTab detail={data} /> : null}
+            {tab === 'configs' ? <ConfigsTab topic={name} /> : null}
+            {tab === 'consumers' ? <ConsumersTab topic={name} /> : null}
+          </div>
+        </>
       )}
+      {data ? (
+        <>
+          <DeleteTopicDialog open={dialog === 'delete'} onClose={() => setDialog(null)} topic={name} messages={data.messages} />
+          <AddPartitionsDialog open={dialog === 'partitions'} onClose={() => setDialog(null)} topic={name} current={data.partitions.length} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { MessageView } from './message-view';
+
+type Params = Promise<{ name: string; partition: string; offset: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { name, partition, offset } = await params;
+  return { title: `${decodeURIComponent(name)} · ${partition}@${offset}` };
+}
+
+export default async function MessagePage({ params }: { params: Params }) {
+  const { name, partition, offset } = await params;
+  return <MessageView topic={decodeURIComponent(name)} partition={partition} offset={offset} />;
+}

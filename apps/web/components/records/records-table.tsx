@@ -1,0 +1,110 @@
+'use client';
+
+import { Fragment, memo, useCallback, useState, type ReactNode } from 'react';
+import type { KafkaRecord } from '@brook/contract';
+import { ChevronRightIcon } from '@/components/icons';
+import { Timestamp } from '@/components/timestamp';
+import { TBody, THead, Table, Td, Th } from '@/components/ui/table';
+import { LARGE_VALUE_BYTES, valuePreview } from '@/lib/decode';
+import { formatBytes } from '@/lib/format';
+import { cn } from '@/lib/utils';
+import { RecordDetail } from './record-detail';
+
+export function recordKey(r: KafkaRecord): string {
+  return `${r.partition}:${r.offset}`;
+}
+
+function Preview({ value, encoding, size }: { value: unknown; encoding: KafkaRecord['valueEncoding']; size: number }) {
+  if (encoding === 'null') return <span className="italic text-muted-foreground">null</span>;
+  // Previewing a huge value means stringifying it: exactly what the guard is there to avoid.
+  if (size > LARGE_VALUE_BYTES) return <span className="text-warning">large value · {formatBytes(size)}</span>;
+  return <>{valuePreview(value, encoding)}</>;
+}
+
+const Row = memo(function Row({ record, open, onToggle }: { record: KafkaRecord; open: boolean; onToggle: (key: string) => void }) {
+  const key = recordKey(record);
+  return (
+    <Fragment>
+      <tr
+        className={cn('cursor-pointer border-b border-border hover:bg-muted/50', open && 'bg-muted/40')}
+        onClick={() => onToggle(key)}
+        aria-expanded={open}
+      >
+        <Td className="w-6 pr-0">
+          <button
+            type="button"
+            aria-label={`${open ? 'Collapse' : 'Expand'} record at partition ${record.partition} offset ${record.offset}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onToggle(key);
+            }}
+            className="rounded p-0.5 text-muted-foreground hover:bg-muted hover:text-foreground"
+          >
+            <ChevronRightIcon size={14} className={cn('transition-transform', open && 'rotate-90')} />
+          </button>
+        </Td>
+        <Td className="tabular w-12 text-right text-muted-foreground">{record.partition}</Td>
+        <Td className="tabular w-20 text-right font-medium">{record.offset}</Td>
+        <Td className="w-52 text-xs">
+          <Timestamp ms={record.timestamp} compact />
+        </Td>
+        <Td className="max-w-40 truncate font-mono text-xs" title={record.keyEncoding === 'null' ? undefined : valuePreview(record.key, record.keyEncoding, 200)}>
+          <Preview value={record.key} encoding={record.keyEncoding} size={0} />
+        </Td>
+        <Td className="max-w-0 truncate font-mono text-xs">
+          <Preview value={record.value} encoding={record.valueEncoding} size={record.sizeBytes} />
+        </Td>
+        <Td className="tabular w-20 whitespace-nowrap text-right text-xs text-muted-foreground">{formatBytes(record.sizeBytes)}</Td>
+      </tr>
+      {open ? (
+        <tr className="border-b border-border bg-surface-raised/60">
+          <td colSpan={7} className="px-4 py-4">
+            <RecordDetail record={record} />
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
+  );
+});
+
+/** Records as rows that expand in place; shared by the message browser and the live tail. */
+export function RecordsTable({ records, label, emptyRow }: { records: readonly KafkaRecord[]; label: string; emptyRow?: ReactNode }) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (key: string) =>
+      setOpen((current) => {
+        const next = new Set(current);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+    [],
+  );
+  return (
+    <Table aria-label={label} className="table-fixed">
+      <THead>
+        <tr>
+          <Th className="w-8">
+            <span className="sr-only">Expand</span>
+          </Th>
+          <Th className="w-16 text-right">Part.</Th>
+          <Th className="w-24 text-right">Offset</Th>
+          <Th className="w-52">Timestamp</Th>
+          <Th className="w-40">Key</Th>
+          <Th>Value</Th>
+          <Th className="w-20 text-right">Size</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {records.map((record) => (
+          <Row key={recordKey(record)} record={record} open={open.has(recordKey(record))} onToggle={toggle} />
+        ))}
+        {records.length === 0 && emptyRow ? (
+          <tr>
+            <td colSpan={7}>{emptyRow}</td>
+          </tr>
+        ) : null}
+      </TBody>
+    </Table>
+  );
+}
