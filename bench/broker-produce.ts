@@ -1,0 +1,126 @@
+// Broker data-path throughput: produce with kafkajs (acks=1 and acks=-1, 100 B and 1 KiB records) and with
+// kcat/librdkafka (acks=1, large batches), and consume with kcat, against a broker this module starts as a
+// child process on a free port over a temporary data dir (fsync on, the durable default).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { BenchRow } from './types.ts';
+
+const MiB = 1024 * 1024;
+const root = path.join(import.meta.dirname, '..');
+
+interface Broker {
+  readonly address: string;
+  readonly child: ChildProcess;
+  readonly dataDir: string;
+}
+
+async function startBroker(): Promise<Broker> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/broker/src/main.ts'), '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', BROKER_AUTO_CREATE_TOPICS: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const address = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (\S+):(\d+)/.exec(out);
+      if (m) resolve(`${m[1]}:${m[2]}`);
+    });
+    child.once('exit', (code) => reject(new Error(`broker exited with ${code} before listening`)));
+  });
+  return { address, child, dataDir };
+}
+
+async function stopBroker(b: Broker): Promise<void> {
+  const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
+  b.child.kill('SIGTERM');
+  await exited;
+  rmSync(b.dataDir, { recursive: true, force: true });
+}
+
+function run(cmd: string, args: string[], stdoutTo?: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => stdoutTo?.(c));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}: ${err.slice(0, 300)}`))));
+  });
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function kafkajsProduce(producer: Producer, topic: string, total: number, size: number, acks: number): Promise<number> {
+  const value = Buffer.alloc(size, 'x');
+  const perSend = 1000;
+  const inFlight = 4;
+  const messages = Array.from({ length: perSend }, () => ({ value }));
+  let sent = 0;
+  const start = process.hrtime.bigint();
+  const worker = async (): Promise<void> => {
+    while (sent < total) {
+      sent += perSend;
+      await producer.send({ topic, acks, messages });
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return sent / seconds(start);
+}
+
+export async function run_(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const broker = await startBroker();
+  try {
+    const kafka = new Kafka({ clientId: 'bench', brokers: [broker.address], logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    const producer = kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    for (const [size, total] of [[100, 200_000], [1024, 50_000]] as const) {
+      for (const acks of [1, -1]) {
+        const topic = `kjs-${size}-${acks === 1 ? 'a1' : 'all'}`;
+        await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
+        const rate = await kafkajsProduce(producer, topic, total, size, acks);
+        rows.push({ name: `broker produce kafkajs ${size} B acks=${acks === 1 ? '1' : 'all'}`, value: rate, unit: 'records/s', note: `${((rate * size) / MiB).toFixed(1)} MiB/s, 1000-record sends, 4 in flight` });
+      }
+    }
+    await producer.disconnect();
+
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-in-'));
+    try {
+      for (const [size, total] of [[100, 1_000_000], [1024, 200_000]] as const) {
+        const file = path.join(tmp, `in-${size}`);
+        writeFileSync(file, `${'y'.repeat(size - 1)}\n`.repeat(total));
+        const topic = `kcat-${size}`;
+        await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
+        let start = process.hrtime.bigint();
+        await run('kcat', ['-P', '-b', broker.address, '-t', topic, '-p', '0', '-X', 'acks=1', '-X', 'linger.ms=5', '-X', 'batch.num.messages=10000', '-l', file]);
+        const produceRate = total / seconds(start);
+        rows.push({ name: `broker produce kcat ${size} B acks=1`, value: produceRate, unit: 'records/s', note: `${((produceRate * size) / MiB).toFixed(1)} MiB/s; target ≥ 500k/s for 100 B` });
+        let lines = 0;
+        start = process.hrtime.bigint();
+        await run('kcat', ['-C', '-b', broker.address, '-t', topic, '-p', '0', '-o', 'beginning', '-e', '-q', '-f', '\n'], (c) => {
+          for (const b of c) if (b === 10) lines++;
+        });
+        const consumeRate = lines / seconds(start);
+        rows.push({ name: `broker consume kcat ${size} B`, value: consumeRate, unit: 'records/s', note: `${((consumeRate * size) / MiB).toFixed(1)} MiB/s, ${lines} of ${total} read` });
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    await admin.disconnect();
+  } finally {
+    await stopBroker(broker);
+  }
+  return rows;
+}
+
+export { run_ as run };
