@@ -1,6 +1,8 @@
 // Wires the broker together: config → log store → cluster id → handler registry → TCP server.
 import type { Logger } from 'pino';
 import type { BrokerConfig } from './config.ts';
+import { loadCoordinatorOptions } from './coordinator/config.ts';
+import { GroupCoordinator, type GroupCoordinatorOptions } from './coordinator/coordinator.ts';
 import { handlers as defaultHandlers } from './handlers/index.ts';
 import { openLogStore } from './log/index.ts';
 import type { LogStore } from './log/types.ts';
@@ -23,6 +25,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Replaces the handler list (tests). */
   readonly handlers?: readonly AnyHandler[];
+  /** Group coordinator settings, over those from the environment (GROUP_*, OFFSETS_*). */
+  readonly coordinator?: GroupCoordinatorOptions;
 }
 
 export async function startBroker(config: BrokerConfig, options: StartOptions = {}): Promise<RunningBroker> {
@@ -30,18 +34,27 @@ export async function startBroker(config: BrokerConfig, options: StartOptions = 
   const registry = new HandlerRegistry(options.handlers ?? defaultHandlers);
   const clusterId = await loadOrCreateClusterId(config.dataDir, config.nodeId);
   const store = await openLogStore(config.dataDir, { fsync: config.fsync, topicDefaults: config.topicDefaults });
+  let coordinator: GroupCoordinator;
+  try {
+    coordinator = await GroupCoordinator.open(store, { ...loadCoordinatorOptions(), ...options.coordinator }, logger);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const server = new BrokerServer({ registry, maxFrameBytes: config.maxFrameBytes, maxInFlight: config.maxInFlightPerConnection });
   let bound: { host: string; port: number };
   try {
     bound = await server.listen(config.host, config.port, (address) => ({
       config,
       store,
+      coordinator,
       clusterId,
       advertised: { host: config.advertisedHost, port: config.advertisedPort ?? address.port },
       supportedApis: () => registry.supportedApis(),
       logger,
     }));
   } catch (err) {
+    coordinator.close();
     await store.close();
     throw err;
   }
@@ -53,6 +66,8 @@ export async function startBroker(config: BrokerConfig, options: StartOptions = 
     store,
     close() {
       closing ??= (async () => {
+        // Parked JoinGroup/SyncGroup requests are answered first, so no connection waits on them while closing.
+        coordinator.close();
         await server.close();
         await store.close();
       })();

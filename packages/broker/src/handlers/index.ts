@@ -14,6 +14,17 @@ import { initProducerIdHandler } from './init-producer-id.ts';
 import { listOffsetsHandler } from './list-offsets.ts';
 import { metadataHandler } from './metadata.ts';
 import { produceHandler } from './produce.ts';
+import { deleteGroupsHandler } from './delete-groups.ts';
+import { describeGroupsHandler } from './describe-groups.ts';
+import { findCoordinatorHandler } from './find-coordinator.ts';
+import { heartbeatHandler } from './heartbeat.ts';
+import { joinGroupHandler } from './join-group.ts';
+import { leaveGroupHandler } from './leave-group.ts';
+import { listGroupsHandler } from './list-groups.ts';
+import { offsetCommitHandler } from './offset-commit.ts';
+import { offsetDeleteHandler } from './offset-delete.ts';
+import { offsetFetchHandler } from './offset-fetch.ts';
+import { syncGroupHandler } from './sync-group.ts';
 
 export const handlers: readonly AnyHandler[] = [
   produceHandler,
@@ -29,4 +40,16 @@ export const handlers: readonly AnyHandler[] = [
   incrementalAlterConfigsHandler,
   deleteRecordsHandler,
   initProducerIdHandler,
+  // consumer groups (coordinator/)
+  findCoordinatorHandler,
+  joinGroupHandler,
+  syncGroupHandler,
+  heartbeatHandler,
+  leaveGroupHandler,
+  offsetCommitHandler,
+  offsetFetchHandler,
+  listGroupsHandler,
+  describeGroupsHandler,
+  deleteGroupsHandler,
+  offsetDeleteHandler,
 ];

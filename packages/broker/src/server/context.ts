@@ -2,6 +2,7 @@
 // Handlers receive decoded, typed requests and return typed responses; they never touch sockets or bytes.
 import type { Logger } from 'pino';
 import type { BrokerConfig } from '../config.ts';
+import type { GroupCoordinator } from '../coordinator/coordinator.ts';
 import type { LogStore } from '../log/types.ts';
 import type { ApiMessages, ApiName } from '../protocol/generated/messages.ts';
 
@@ -9,6 +10,8 @@ import type { ApiMessages, ApiName } from '../protocol/generated/messages.ts';
 export interface BrokerServices {
   readonly config: BrokerConfig;
   readonly store: LogStore;
+  /** The consumer-group coordinator (groups, committed offsets); used by the group handlers. */
+  readonly coordinator: GroupCoordinator;
   /** Stable across restarts (persisted in the data dir). */
   readonly clusterId: string;
   /** The advertised endpoint of this broker, resolved after listen (port 0 becomes the bound port). */
