@@ -113,6 +113,17 @@ function waitForPort(host, port, child, timeoutMs = 120_000) {
   });
 }
 
+function assertPortFree(host, port, what) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', (err) => {
+      const hint = { broker: '--broker-port / BROKER_PORT', gateway: '--gateway-port / GATEWAY_PORT', console: '--web-port / WEB_PORT' }[what];
+      fail(`cannot start the ${what} on ${host}:${port}: ${err.code === 'EADDRINUSE' ? 'the port is already in use' : err.message}. Choose another port with ${hint}.`);
+    });
+    server.listen({ host, port, exclusive: true }, () => server.close(resolve));
+  });
+}
+
 const children = [];
 let stopping = false;
 
@@ -167,6 +178,10 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
   if (!opts.skipInstall) ensureInstalled();
   if (!opts.skipBuild) ensureConsoleBuilt();
+
+  if (!opts.kafkaBrokers) await assertPortFree(opts.host, opts.brokerPort, 'broker');
+  await assertPortFree(opts.host, opts.gatewayPort, 'gateway');
+  await assertPortFree(opts.host, opts.webPort, 'console');
 
   const tsx = ['--import', 'tsx'];
   let kafkaBrokers = opts.kafkaBrokers;
