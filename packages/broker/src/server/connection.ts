@@ -69,6 +69,7 @@ export class Connection implements ConnectionInfo {
   private writeBlocked = false;
   private paused = false;
   private pumping = false;
+  private flushWanted = false;
   private endReason: string | null = null;
 
   constructor(
@@ -139,21 +140,31 @@ export class Connection implements ConnectionInfo {
     this.log.debug('connection closed');
   }
 
+  /**
+   * Dispatches buffered frames while under the in-flight limit. Responses completed during the loop
+   * (synchronous handlers) are written together after it, so a pipelined burst costs one writev,
+   * not one write per response.
+   */
   private pump(): void {
     if (this.closed || this.pumping) return;
     this.pumping = true;
     try {
-      while (!this.closed && this.endReason === null && !this.writeBlocked && this.queue.length < this.deps.maxInFlight) {
-        let frame: Buffer | undefined;
-        try {
-          frame = this.splitter.next();
-        } catch (err) {
-          if (!(err instanceof FrameError)) throw err;
-          this.destroy(err.message);
-          return;
+      for (;;) {
+        while (!this.closed && this.endReason === null && !this.writeBlocked && this.queue.length < this.deps.maxInFlight) {
+          let frame: Buffer | undefined;
+          try {
+            frame = this.splitter.next();
+          } catch (err) {
+            if (!(err instanceof FrameError)) throw err;
+            this.destroy(err.message);
+            return;
+          }
+          if (!frame) break;
+          this.dispatch(frame);
         }
-        if (!frame) break;
-        this.dispatch(frame);
+        if (!this.flushWanted || this.closed) break;
+        this.flushWanted = false;
+        this.writeOut();
       }
     } finally {
       this.pumping = false;
@@ -271,7 +282,18 @@ export class Connection implements ConnectionInfo {
     this.run(() => response, () => this.encodeResponse(api, version, correlationId, response), () => null);
   }
 
+  /** A slot completed (or close was asked for): write what is ready, then read on. */
   private flush(): void {
+    if (this.pumping) {
+      this.flushWanted = true;
+      return;
+    }
+    this.writeOut();
+    this.pump();
+  }
+
+  /** Writes the completed responses at the head of the queue, in order. */
+  private writeOut(): void {
     const queue = this.queue;
     if (queue.length > 0 && queue[0]?.done && !this.closed) {
       this.socket.cork();
@@ -285,9 +307,7 @@ export class Connection implements ConnectionInfo {
       this.log.info({ reason: this.endReason }, 'closing connection');
       this.closed = true;
       this.socket.end();
-      return;
     }
-    this.pump();
   }
 }
 

@@ -15,8 +15,15 @@ export interface RegisteredApi {
   readonly response: MessageSpec;
 }
 
+export interface SupportedApi {
+  readonly apiKey: number;
+  readonly minVersion: number;
+  readonly maxVersion: number;
+}
+
 export class HandlerRegistry {
   private readonly byKey = new Map<number, RegisteredApi>();
+  private supported: readonly SupportedApi[] | undefined;
 
   constructor(handlers: readonly AnyHandler[]) {
     for (const handler of handlers) {
@@ -35,10 +42,13 @@ export class HandlerRegistry {
     return this.byKey.get(apiKey);
   }
 
-  /** Sorted by API key, as ApiVersions lists them. */
-  supportedApis(): { apiKey: number; minVersion: number; maxVersion: number }[] {
-    return [...this.byKey.values()]
-      .map(({ handler }) => ({ apiKey: handler.apiKey, minVersion: handler.minVersion, maxVersion: handler.maxVersion }))
-      .sort((a, b) => a.apiKey - b.apiKey);
+  /** Sorted by API key, as ApiVersions lists them. Computed once: the registry does not change. */
+  supportedApis(): readonly SupportedApi[] {
+    this.supported ??= Object.freeze(
+      [...this.byKey.values()]
+        .map(({ handler }) => Object.freeze({ apiKey: handler.apiKey, minVersion: handler.minVersion, maxVersion: handler.maxVersion }))
+        .sort((a, b) => a.apiKey - b.apiKey),
+    );
+    return this.supported;
   }
 }
