@@ -16,7 +16,7 @@ export function PageHeader({
       <div className="min-w-0 space-y-1">
         {breadcrumb ? <div className="text-xs text-muted-foreground">{breadcrumb}</div> : null}
         <h1 className="truncate text-xl font-semibold tracking-tight">{title}</h1>
-        {description ? <p className="text-[13px] text-muted-foreground">{description}</p> : null}
+        {description ? <div className="text-[13px] text-muted-foreground">{description}</div> : null}
       </div>
       {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
     </header>

@@ -33,5 +33,6 @@ describe('topic config validation', () => {
     expect(describeConfigValue('segment.bytes', '1073741824')).toBe('1 GiB');
     expect(describeConfigValue('retention.bytes', '-1')).toBe('unlimited');
     expect(describeConfigValue('cleanup.policy', 'delete')).toBeNull();
+    expect(describeConfigValue('flush.messages', '9223372036854775807')).toBe('no limit');
   });
 });

@@ -69,6 +69,8 @@ export function validateConfig(name: string, value: string): string | null {
 /** A human reading of common values: "604800000" → "7 days". */
 export function describeConfigValue(name: string, value: string | null): string | null {
   if (value === null || !/^-?\d+$/.test(value)) return null;
+  // Kafka's way of saying "never" or "unbounded" is Long.MAX_VALUE.
+  if (value === LONG_MAX.toString()) return 'no limit';
   const n = Number(value);
   if (name.endsWith('.ms')) {
     if (n === -1) return 'forever';

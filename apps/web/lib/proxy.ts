@@ -67,3 +67,34 @@ export function unreachableBody(base: string, cause: unknown): { error: { code: 
     },
   };
 }
+
+/**
+ * Forward one request to the gateway and stream its answer back: method, headers, body,
+ * status. A closed browser tab aborts the upstream request too (ending an SSE reader).
+ */
+export async function proxyToGateway(request: Request, base: string): Promise<Response> {
+  const url = new URL(request.url);
+  const target = upstreamUrl(base, url.pathname, url.search);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers: forwardRequestHeaders(request.headers, request.headers.get('host'), url.protocol.replace(':', '')),
+      body: hasBody ? request.body : null,
+      // Streaming a request body needs half duplex in Node's fetch (not yet in RequestInit's type).
+      ...(hasBody ? { duplex: 'half' } : {}),
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: request.signal,
+    } as RequestInit);
+  } catch (error) {
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    return Response.json(unreachableBody(base, error), { status: 502 });
+  }
+  return new Response(upstream.body, {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers: forwardResponseHeaders(upstream.headers),
+  });
+}

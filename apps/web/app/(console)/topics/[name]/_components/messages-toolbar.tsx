@@ -98,7 +98,7 @@ export function MessagesToolbar({
           </option>
         ))}
       </Select>
-      <Select aria-label="Records per page" value={state.limit} onChange={(e) => onChange(withStart(state, { limit: Number(e.target.value) }))} className="h-7 w-28 text-xs">
+      <Select aria-label="Records per page" value={state.limit} onChange={(e) => onChange(withStart(state, { limit: Number(e.target.value) }))} className="h-7 w-32 text-xs">
         {PAGE_SIZES.map((size) => (
           <option key={size} value={size}>
             {size} per page
