@@ -12,6 +12,8 @@ export const API_NAMES = [
   'ApiVersions', 'CreateTopics', 'DeleteTopics', 'DeleteRecords', 'InitProducerId', 'DescribeConfigs',
   'AlterConfigs', 'SaslAuthenticate', 'CreatePartitions', 'DeleteGroups', 'IncrementalAlterConfigs',
   'OffsetDelete',
+  // Transactions: tables and types only until their handlers exist (ApiVersions advertises handlers, not tables).
+  'AddPartitionsToTxn', 'AddOffsetsToTxn', 'EndTxn', 'TxnOffsetCommit',
 ] as const;
 
 export const HEADER_NAMES = ['RequestHeader', 'ResponseHeader'] as const;

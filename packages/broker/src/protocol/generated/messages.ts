@@ -22,6 +22,10 @@ export const ApiKey = {
   DeleteTopics: 20,
   DeleteRecords: 21,
   InitProducerId: 22,
+  AddPartitionsToTxn: 24,
+  AddOffsetsToTxn: 25,
+  EndTxn: 26,
+  TxnOffsetCommit: 28,
   DescribeConfigs: 32,
   AlterConfigs: 33,
   SaslAuthenticate: 36,
@@ -87,7 +91,15 @@ export type MessageName =
   | 'IncrementalAlterConfigsRequest'
   | 'IncrementalAlterConfigsResponse'
   | 'OffsetDeleteRequest'
-  | 'OffsetDeleteResponse';
+  | 'OffsetDeleteResponse'
+  | 'AddPartitionsToTxnRequest'
+  | 'AddPartitionsToTxnResponse'
+  | 'AddOffsetsToTxnRequest'
+  | 'AddOffsetsToTxnResponse'
+  | 'EndTxnRequest'
+  | 'EndTxnResponse'
+  | 'TxnOffsetCommitRequest'
+  | 'TxnOffsetCommitResponse';
 
 export const schemas: { readonly [K in MessageName]: MessageSpec } = {
   RequestHeader: {
@@ -1345,6 +1357,188 @@ export const schemas: { readonly [K in MessageName]: MessageSpec } = {
       },
     ],
   },
+  AddPartitionsToTxnRequest: {
+    name: 'AddPartitionsToTxnRequest',
+    type: 'request',
+    apiKey: 24,
+    validVersions: [0, 5],
+    flexibleVersions: [3, MAX],
+    fields: [
+      {
+        name: 'transactions', type: 'struct', array: true, versions: [4, MAX], structName: 'AddPartitionsToTxnTransaction',
+        fields: [
+          { name: 'transactionalId', type: 'string', versions: [4, MAX] },
+          { name: 'producerId', type: 'int64', versions: [4, MAX] },
+          { name: 'producerEpoch', type: 'int16', versions: [4, MAX] },
+          { name: 'verifyOnly', type: 'bool', versions: [4, MAX], default: false },
+          {
+            name: 'topics', type: 'struct', array: true, versions: [4, MAX], structName: 'AddPartitionsToTxnTopic',
+            fields: [
+              { name: 'name', type: 'string', versions: [0, MAX] },
+              { name: 'partitions', type: 'int32', array: true, versions: [0, MAX] },
+            ],
+          },
+        ],
+      },
+      { name: 'v3AndBelowTransactionalId', type: 'string', versions: [0, 3] },
+      { name: 'v3AndBelowProducerId', type: 'int64', versions: [0, 3] },
+      { name: 'v3AndBelowProducerEpoch', type: 'int16', versions: [0, 3] },
+      {
+        name: 'v3AndBelowTopics', type: 'struct', array: true, versions: [0, 3], structName: 'AddPartitionsToTxnTopic',
+        fields: [
+          { name: 'name', type: 'string', versions: [0, MAX] },
+          { name: 'partitions', type: 'int32', array: true, versions: [0, MAX] },
+        ],
+      },
+    ],
+  },
+  AddPartitionsToTxnResponse: {
+    name: 'AddPartitionsToTxnResponse',
+    type: 'response',
+    apiKey: 24,
+    validVersions: [0, 5],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'throttleTimeMs', type: 'int32', versions: [0, MAX] },
+      { name: 'errorCode', type: 'int16', versions: [4, MAX] },
+      {
+        name: 'resultsByTransaction', type: 'struct', array: true, versions: [4, MAX], structName: 'AddPartitionsToTxnResult',
+        fields: [
+          { name: 'transactionalId', type: 'string', versions: [4, MAX] },
+          {
+            name: 'topicResults', type: 'struct', array: true, versions: [4, MAX], structName: 'AddPartitionsToTxnTopicResult',
+            fields: [
+              { name: 'name', type: 'string', versions: [0, MAX] },
+              {
+                name: 'resultsByPartition', type: 'struct', array: true, versions: [0, MAX], structName: 'AddPartitionsToTxnPartitionResult',
+                fields: [
+                  { name: 'partitionIndex', type: 'int32', versions: [0, MAX] },
+                  { name: 'partitionErrorCode', type: 'int16', versions: [0, MAX] },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'resultsByTopicV3AndBelow', type: 'struct', array: true, versions: [0, 3], structName: 'AddPartitionsToTxnTopicResult',
+        fields: [
+          { name: 'name', type: 'string', versions: [0, MAX] },
+          {
+            name: 'resultsByPartition', type: 'struct', array: true, versions: [0, MAX], structName: 'AddPartitionsToTxnPartitionResult',
+            fields: [
+              { name: 'partitionIndex', type: 'int32', versions: [0, MAX] },
+              { name: 'partitionErrorCode', type: 'int16', versions: [0, MAX] },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  AddOffsetsToTxnRequest: {
+    name: 'AddOffsetsToTxnRequest',
+    type: 'request',
+    apiKey: 25,
+    validVersions: [0, 4],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'transactionalId', type: 'string', versions: [0, MAX] },
+      { name: 'producerId', type: 'int64', versions: [0, MAX] },
+      { name: 'producerEpoch', type: 'int16', versions: [0, MAX] },
+      { name: 'groupId', type: 'string', versions: [0, MAX] },
+    ],
+  },
+  AddOffsetsToTxnResponse: {
+    name: 'AddOffsetsToTxnResponse',
+    type: 'response',
+    apiKey: 25,
+    validVersions: [0, 4],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'throttleTimeMs', type: 'int32', versions: [0, MAX] },
+      { name: 'errorCode', type: 'int16', versions: [0, MAX] },
+    ],
+  },
+  EndTxnRequest: {
+    name: 'EndTxnRequest',
+    type: 'request',
+    apiKey: 26,
+    validVersions: [0, 5],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'transactionalId', type: 'string', versions: [0, MAX] },
+      { name: 'producerId', type: 'int64', versions: [0, MAX] },
+      { name: 'producerEpoch', type: 'int16', versions: [0, MAX] },
+      { name: 'committed', type: 'bool', versions: [0, MAX] },
+    ],
+  },
+  EndTxnResponse: {
+    name: 'EndTxnResponse',
+    type: 'response',
+    apiKey: 26,
+    validVersions: [0, 5],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'throttleTimeMs', type: 'int32', versions: [0, MAX] },
+      { name: 'errorCode', type: 'int16', versions: [0, MAX] },
+      { name: 'producerId', type: 'int64', versions: [5, MAX], default: -1n },
+      { name: 'producerEpoch', type: 'int16', versions: [5, MAX], default: -1 },
+    ],
+  },
+  TxnOffsetCommitRequest: {
+    name: 'TxnOffsetCommitRequest',
+    type: 'request',
+    apiKey: 28,
+    validVersions: [0, 4],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'transactionalId', type: 'string', versions: [0, MAX] },
+      { name: 'groupId', type: 'string', versions: [0, MAX] },
+      { name: 'producerId', type: 'int64', versions: [0, MAX] },
+      { name: 'producerEpoch', type: 'int16', versions: [0, MAX] },
+      { name: 'generationId', type: 'int32', versions: [3, MAX], default: -1 },
+      { name: 'memberId', type: 'string', versions: [3, MAX], default: "" },
+      { name: 'groupInstanceId', type: 'string', versions: [3, MAX], nullableVersions: [3, MAX], default: null },
+      {
+        name: 'topics', type: 'struct', array: true, versions: [0, MAX], structName: 'TxnOffsetCommitRequestTopic',
+        fields: [
+          { name: 'name', type: 'string', versions: [0, MAX] },
+          {
+            name: 'partitions', type: 'struct', array: true, versions: [0, MAX], structName: 'TxnOffsetCommitRequestPartition',
+            fields: [
+              { name: 'partitionIndex', type: 'int32', versions: [0, MAX] },
+              { name: 'committedOffset', type: 'int64', versions: [0, MAX] },
+              { name: 'committedLeaderEpoch', type: 'int32', versions: [2, MAX], default: -1 },
+              { name: 'committedMetadata', type: 'string', versions: [0, MAX], nullableVersions: [0, MAX] },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  TxnOffsetCommitResponse: {
+    name: 'TxnOffsetCommitResponse',
+    type: 'response',
+    apiKey: 28,
+    validVersions: [0, 4],
+    flexibleVersions: [3, MAX],
+    fields: [
+      { name: 'throttleTimeMs', type: 'int32', versions: [0, MAX] },
+      {
+        name: 'topics', type: 'struct', array: true, versions: [0, MAX], structName: 'TxnOffsetCommitResponseTopic',
+        fields: [
+          { name: 'name', type: 'string', versions: [0, MAX] },
+          {
+            name: 'partitions', type: 'struct', array: true, versions: [0, MAX], structName: 'TxnOffsetCommitResponsePartition',
+            fields: [
+              { name: 'partitionIndex', type: 'int32', versions: [0, MAX] },
+              { name: 'errorCode', type: 'int16', versions: [0, MAX] },
+            ],
+          },
+        ],
+      },
+    ],
+  },
 };
 
 /** Request and response types of every API, by API name. */
@@ -1368,6 +1562,10 @@ export interface ApiMessages {
   DeleteTopics: { request: DeleteTopicsRequest; response: DeleteTopicsResponse };
   DeleteRecords: { request: DeleteRecordsRequest; response: DeleteRecordsResponse };
   InitProducerId: { request: InitProducerIdRequest; response: InitProducerIdResponse };
+  AddPartitionsToTxn: { request: AddPartitionsToTxnRequest; response: AddPartitionsToTxnResponse };
+  AddOffsetsToTxn: { request: AddOffsetsToTxnRequest; response: AddOffsetsToTxnResponse };
+  EndTxn: { request: EndTxnRequest; response: EndTxnResponse };
+  TxnOffsetCommit: { request: TxnOffsetCommitRequest; response: TxnOffsetCommitResponse };
   DescribeConfigs: { request: DescribeConfigsRequest; response: DescribeConfigsResponse };
   AlterConfigs: { request: AlterConfigsRequest; response: AlterConfigsResponse };
   SaslAuthenticate: { request: SaslAuthenticateRequest; response: SaslAuthenticateResponse };
@@ -2229,4 +2427,126 @@ export interface OffsetDeleteResponse {
   errorCode: number;
   throttleTimeMs: number;
   topics: OffsetDeleteResponseTopic[];
+}
+
+export interface AddPartitionsToTxnTopic {
+  name: string;
+  partitions: number[];
+}
+
+export interface AddPartitionsToTxnTransaction {
+  transactionalId: string;
+  producerId: bigint;
+  producerEpoch: number;
+  verifyOnly: boolean;
+  topics: AddPartitionsToTxnTopic[];
+}
+
+export interface AddPartitionsToTxnRequestAddPartitionsToTxnTopic {
+  name: string;
+  partitions: number[];
+}
+
+export interface AddPartitionsToTxnRequest {
+  transactions?: AddPartitionsToTxnTransaction[];
+  v3AndBelowTransactionalId?: string;
+  v3AndBelowProducerId?: bigint;
+  v3AndBelowProducerEpoch?: number;
+  v3AndBelowTopics?: AddPartitionsToTxnRequestAddPartitionsToTxnTopic[];
+}
+
+export interface AddPartitionsToTxnPartitionResult {
+  partitionIndex: number;
+  partitionErrorCode: number;
+}
+
+export interface AddPartitionsToTxnTopicResult {
+  name: string;
+  resultsByPartition: AddPartitionsToTxnPartitionResult[];
+}
+
+export interface AddPartitionsToTxnResult {
+  transactionalId: string;
+  topicResults: AddPartitionsToTxnTopicResult[];
+}
+
+export interface AddPartitionsToTxnResponseAddPartitionsToTxnPartitionResult {
+  partitionIndex: number;
+  partitionErrorCode: number;
+}
+
+export interface AddPartitionsToTxnResponseAddPartitionsToTxnTopicResult {
+  name: string;
+  resultsByPartition: AddPartitionsToTxnResponseAddPartitionsToTxnPartitionResult[];
+}
+
+export interface AddPartitionsToTxnResponse {
+  throttleTimeMs: number;
+  errorCode?: number;
+  resultsByTransaction?: AddPartitionsToTxnResult[];
+  resultsByTopicV3AndBelow?: AddPartitionsToTxnResponseAddPartitionsToTxnTopicResult[];
+}
+
+export interface AddOffsetsToTxnRequest {
+  transactionalId: string;
+  producerId: bigint;
+  producerEpoch: number;
+  groupId: string;
+}
+
+export interface AddOffsetsToTxnResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+}
+
+export interface EndTxnRequest {
+  transactionalId: string;
+  producerId: bigint;
+  producerEpoch: number;
+  committed: boolean;
+}
+
+export interface EndTxnResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  producerId?: bigint;
+  producerEpoch?: number;
+}
+
+export interface TxnOffsetCommitRequestPartition {
+  partitionIndex: number;
+  committedOffset: bigint;
+  committedLeaderEpoch?: number;
+  committedMetadata: string | null;
+}
+
+export interface TxnOffsetCommitRequestTopic {
+  name: string;
+  partitions: TxnOffsetCommitRequestPartition[];
+}
+
+export interface TxnOffsetCommitRequest {
+  transactionalId: string;
+  groupId: string;
+  producerId: bigint;
+  producerEpoch: number;
+  generationId?: number;
+  memberId?: string;
+  groupInstanceId?: string | null;
+  topics: TxnOffsetCommitRequestTopic[];
+}
+
+export interface TxnOffsetCommitResponsePartition {
+  partitionIndex: number;
+  errorCode: number;
+}
+
+export interface TxnOffsetCommitResponseTopic {
+  name: string;
+  partitions: TxnOffsetCommitResponsePartition[];
+}
+
+export interface TxnOffsetCommitResponse {
+  throttleTimeMs: number;
+  topics: TxnOffsetCommitResponseTopic[];
 }
