@@ -33,6 +33,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const { address, port } = err as { address?: string; port?: number };
+    console.error(`brook-broker: ${address ?? ''}:${port ?? ''} is already in use; choose another port with --port or BROKER_PORT`);
+    process.exit(1);
+  }
   console.error('brook-broker: failed to start:', err);
   process.exit(1);
 });
