@@ -18,8 +18,8 @@ afterEach(async () => {
   client = undefined;
 });
 
-async function setup(handlers: AnyHandler[], maxInFlightPerConnection = 32): Promise<RawClient> {
-  broker = await startTestBroker({ maxInFlightPerConnection }, { handlers: [apiVersionsHandler, ...handlers] });
+async function setup(handlers: AnyHandler[], maxInFlightPerConnection = 32, maxFrameBytes = 1024 * 1024): Promise<RawClient> {
+  broker = await startTestBroker({ maxInFlightPerConnection, maxFrameBytes }, { handlers: [apiVersionsHandler, ...handlers] });
   client = new RawClient(broker.port);
   await client.ready;
   return client;
@@ -80,6 +80,24 @@ describe('connection', () => {
       expect(readHeartbeat(await c.next()).correlationId).toBe(done + 1);
     }
     expect(maxParked).toBe(2);
+  });
+
+  it('also bounds the request bytes in flight, always letting one frame through', async () => {
+    const { handler, calls, called } = parkingHandler();
+    const body = encodeToBuffer(schemas.HeartbeatRequest, 0, { groupId: 'g'.repeat(600), generationId: 1, memberId: 'm' });
+    const frameBytes = 10 + 'raw-test'.length + body.length;
+    const budget = 2048;
+    const c = await setup([handler], 32, budget);
+    for (let id = 1; id <= 6; id++) c.request(ApiKey.Heartbeat, 0, id, body);
+    const expected = Math.ceil(budget / frameBytes);
+    let maxParked = 0;
+    for (let done = 0; done < 6; done++) {
+      await called(Math.min(done + expected, 6));
+      maxParked = Math.max(maxParked, calls.length - done);
+      calls[done]?.resolve(0);
+      expect(readHeartbeat(await c.next()).correlationId).toBe(done + 1);
+    }
+    expect(maxParked).toBe(expected);
   });
 
   it('sends nothing when the handler returns null', async () => {

@@ -1,8 +1,9 @@
 // One client connection: frames in, requests dispatched in arrival order, responses written strictly
 // in request order (several clients treat a correlation-id mismatch as fatal) whatever order handlers
 // finish in. Invariants:
-// - at most maxInFlight requests are dispatched and unanswered; past that the socket is paused, so a
-//   client that pipelines without reading cannot grow broker memory (backpressure);
+// - at most maxInFlight requests, and at most maxFrameBytes of request bytes (one frame always passes),
+//   are dispatched and unanswered; past that the socket is paused, so a client that pipelines without
+//   reading cannot grow broker memory (backpressure);
 // - reading also stops while the socket's write buffer is full, until 'drain';
 // - nothing a client sends can throw out of here: bad frames close this connection with a log line.
 import type { Socket } from 'node:net';
@@ -27,6 +28,8 @@ export interface ConnectionDeps {
 
 interface Slot {
   done: boolean;
+  /** Size of the request frame, released from the in-flight byte budget once answered. */
+  bytes: number;
   /** Size-prefixed response, or null for no response. */
   chunks: Buffer[] | null;
 }
@@ -70,6 +73,9 @@ export class Connection implements ConnectionInfo {
   private paused = false;
   private pumping = false;
   private flushWanted = false;
+  private inFlightBytes = 0;
+  /** Size of the frame being dispatched, charged to the slot run() creates for it. */
+  private dispatchingBytes = 0;
   private endReason: string | null = null;
 
   constructor(
@@ -150,7 +156,7 @@ export class Connection implements ConnectionInfo {
     this.pumping = true;
     try {
       for (;;) {
-        while (!this.closed && this.endReason === null && !this.writeBlocked && this.queue.length < this.deps.maxInFlight) {
+        while (!this.closed && this.endReason === null && !this.writeBlocked && this.hasRoom()) {
           let frame: Buffer | undefined;
           try {
             frame = this.splitter.next();
@@ -160,6 +166,7 @@ export class Connection implements ConnectionInfo {
             return;
           }
           if (!frame) break;
+          this.dispatchingBytes = frame.length;
           this.dispatch(frame);
         }
         if (!this.flushWanted || this.closed) break;
@@ -170,10 +177,15 @@ export class Connection implements ConnectionInfo {
       this.pumping = false;
     }
     if (this.closed) return;
-    const stop = this.writeBlocked || this.queue.length >= this.deps.maxInFlight;
+    const stop = this.writeBlocked || !this.hasRoom();
     if (stop && !this.paused) this.socket.pause();
     else if (!stop && this.paused) this.socket.resume();
     this.paused = stop;
+  }
+
+  private hasRoom(): boolean {
+    const queued = this.queue.length;
+    return queued === 0 || (queued < this.deps.maxInFlight && this.inFlightBytes < this.deps.maxFrameBytes);
   }
 
   private dispatch(frame: Buffer): void {
@@ -215,7 +227,8 @@ export class Connection implements ConnectionInfo {
 
   /** Queues a slot, runs work, and fills the slot with its encoded result (or the failure's). */
   private run<T>(work: () => HandlerResult<T>, toChunks: (result: T | null) => Buffer[] | null, onError: (err: unknown) => Buffer[] | null): void {
-    const slot: Slot = { done: false, chunks: null };
+    const slot: Slot = { done: false, chunks: null, bytes: this.dispatchingBytes };
+    this.inFlightBytes += slot.bytes;
     this.queue.push(slot);
     const settle = (result: T | null): void => {
       try {
@@ -299,6 +312,7 @@ export class Connection implements ConnectionInfo {
       this.socket.cork();
       while (queue.length > 0 && queue[0]?.done) {
         const slot = queue.shift() as Slot;
+        this.inFlightBytes -= slot.bytes;
         if (slot.chunks) for (const chunk of slot.chunks) if (!this.socket.write(chunk)) this.writeBlocked = true;
       }
       this.socket.uncork();
