@@ -15,6 +15,7 @@ import { KafkaService } from './kafka/kafka-service.ts';
 import { MetadataService } from './kafka/metadata.ts';
 import { ProduceService } from './kafka/produce-service.ts';
 import { ReadService } from './kafka/read-service.ts';
+import { StreamHub } from './kafka/stream-hub.ts';
 import { authentication } from './plugins/auth.ts';
 import { contentParsers } from './plugins/content-parsers.ts';
 import { errorHandling } from './plugins/errors.ts';
@@ -24,6 +25,7 @@ import { clusterRoutes } from './routes/cluster.ts';
 import { healthRoutes } from './routes/health.ts';
 import { produceRoutes } from './routes/produce.ts';
 import { readRoutes } from './routes/read.ts';
+import { streamRoutes } from './routes/stream.ts';
 import { topicRoutes } from './routes/topics.ts';
 
 export { loadConfig, type GatewayConfig } from './config.ts';
@@ -41,6 +43,7 @@ declare module 'fastify' {
     metadata: MetadataService;
     produce: ProduceService;
     reader: ReadService;
+    streams: StreamHub;
   }
   interface FastifyContextConfig {
     role?: 'read' | 'produce' | 'admin';
@@ -86,11 +89,22 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
   app.decorate('metadata', new MetadataService(app.kafka));
   app.decorate('produce', new ProduceService(app.kafka, app.metadata, app.metrics, config.limits.produceLingerMs));
   app.decorate('reader', new ReadService(app.kafka, app.metadata));
+  app.decorate(
+    'streams',
+    new StreamHub(app.kafka, app.metadata, app.metrics, {
+      maxClients: config.limits.sseClients,
+      bufferBytes: config.limits.sseBufferBytes,
+      keepaliveMs: config.limits.sseKeepaliveMs,
+    }),
+  );
   errorHandling(app);
   contentParsers(app);
   authentication(app);
   rateLimiting(app);
   app.metrics.instrument(app);
+  app.addHook('preClose', async () => {
+    app.streams.close();
+  });
   app.addHook('onClose', async () => {
     await app.kafka.close();
   });
@@ -102,5 +116,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
   await app.register(topicRoutes);
   await app.register(produceRoutes);
   await app.register(readRoutes);
+  await app.register(streamRoutes);
   return app;
 }

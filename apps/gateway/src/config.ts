@@ -29,8 +29,9 @@ export interface GatewayConfig {
     /** Requests per second per client (API key or IP); 0 turns rate limiting off. */
     readonly rateLimitPerSecond: number;
     readonly sseClients: number;
-    /** Events queued for one slow SSE client before its stream is closed with an error. */
-    readonly sseBufferEvents: number;
+    /** Bytes queued for one slow SSE client before its stream is closed with an error. */
+    readonly sseBufferBytes: number;
+    readonly sseKeepaliveMs: number;
     readonly produceLingerMs: number;
   };
   readonly lag: { readonly sampleIntervalMs: number; readonly historySize: number };
@@ -122,7 +123,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       batchRecords: int(env, 'GATEWAY_BATCH_LIMIT', 10_000, 1, 1_000_000),
       rateLimitPerSecond: int(env, 'GATEWAY_RATE_LIMIT', 0, 0, 10_000_000),
       sseClients: int(env, 'GATEWAY_SSE_MAX_CLIENTS', 5000, 1, 1_000_000),
-      sseBufferEvents: int(env, 'GATEWAY_SSE_BUFFER_EVENTS', 2000, 1, 1_000_000),
+      sseBufferBytes: int(env, 'GATEWAY_SSE_BUFFER_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      sseKeepaliveMs: int(env, 'GATEWAY_SSE_KEEPALIVE_MS', 15_000, 10, 3_600_000),
       produceLingerMs: int(env, 'GATEWAY_PRODUCE_LINGER_MS', 0, 0, 1000),
     }),
     lag: Object.freeze({

@@ -108,6 +108,8 @@ export class KafkaService {
         async () => {
           const cluster = createWireCluster(this.kafka);
           await cluster.connect();
+          // Learn every broker's address now: Fetch and ListOffsets go straight to leaders.
+          await cluster.refreshMetadata();
           return cluster;
         },
         (cluster) => cluster.disconnect(),

@@ -52,7 +52,9 @@ export class ReadService {
       return { partition: p.partitionId, start, earliest: low(p.partitionId), latest: high(p.partitionId), buffer: [], fetchedTo: start };
     });
     const filter = compileFilter(query);
-    const matches = (m: WireMessage): boolean => !filter || filter(m);
+    // ListOffsets by time may answer a batch's base offset: skip that batch's older records here.
+    const since = query.cursor === undefined && query.offset === undefined && query.from !== undefined && /^\d+$/.test(query.from) ? Number(query.from) : undefined;
+    const matches = (m: WireMessage): boolean => (since === undefined || Number(m.timestamp) >= since) && (!filter || filter(m));
     const newest = query.from === 'latest' && query.cursor === undefined && query.offset === undefined;
 
     for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -37,3 +37,9 @@ export async function startStack(options: { env?: Record<string, string>; listen
     },
   };
 }
+
+/** The problem body's code of a failed fetch Response. */
+export async function problemCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error: { code: string } };
+  return body.error.code;
+}
