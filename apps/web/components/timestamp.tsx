@@ -27,23 +27,23 @@ function useNow(): number {
   return now;
 }
 
-/** Absolute time in the chosen zone, the relative one beside it (or in the tooltip when compact). */
-export function Timestamp({ ms, compact = false }: { ms: number; compact?: boolean }) {
+/** Absolute time in the chosen zone with the relative one beside it, kept current. */
+export function Timestamp({ ms }: { ms: number }) {
   const { timeZone } = usePreferences();
   const now = useNow();
-  const absolute = formatTimestamp(ms, timeZone);
-  const relative = formatRelative(ms, now);
-  const iso = new Date(ms).toISOString();
-  if (compact) {
-    return (
-      <time dateTime={iso} title={`${absolute} (${relative})`} className="tabular whitespace-nowrap">
-        {absolute}
-      </time>
-    );
-  }
   return (
-    <time dateTime={iso} title={iso} className="tabular whitespace-nowrap">
-      {absolute} <span className="text-muted-foreground">· {relative}</span>
+    <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toISOString()} className="tabular whitespace-nowrap">
+      {formatTimestamp(ms, timeZone)} <span className="text-muted-foreground">· {formatRelative(ms, now)}</span>
+    </time>
+  );
+}
+
+/** For table cells: absolute time only, no ticking clock (hundreds of rows, one render each). */
+export function CompactTime({ ms }: { ms: number }) {
+  const { timeZone } = usePreferences();
+  return (
+    <time dateTime={new Date(ms).toISOString()} className="tabular whitespace-nowrap">
+      {formatTimestamp(ms, timeZone)}
     </time>
   );
 }

@@ -3,7 +3,7 @@
 import { Fragment, memo, useCallback, useState, type ReactNode } from 'react';
 import type { KafkaRecord } from '@brook/contract';
 import { ChevronRightIcon } from '@/components/icons';
-import { Timestamp } from '@/components/timestamp';
+import { CompactTime } from '@/components/timestamp';
 import { TBody, THead, Table, Td, Th } from '@/components/ui/table';
 import { LARGE_VALUE_BYTES, valuePreview } from '@/lib/decode';
 import { formatBytes } from '@/lib/format';
@@ -46,7 +46,7 @@ const Row = memo(function Row({ record, open, onToggle }: { record: KafkaRecord;
         <Td className="tabular w-12 text-right text-muted-foreground">{record.partition}</Td>
         <Td className="tabular w-20 text-right font-medium">{record.offset}</Td>
         <Td className="w-52 text-xs">
-          <Timestamp ms={record.timestamp} compact />
+          <CompactTime ms={record.timestamp} />
         </Td>
         <Td className="max-w-40 truncate font-mono text-xs" title={record.keyEncoding === 'null' ? undefined : valuePreview(record.key, record.keyEncoding, 200)}>
           <Preview value={record.key} encoding={record.keyEncoding} size={0} />

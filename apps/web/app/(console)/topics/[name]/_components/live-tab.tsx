@@ -1,10 +1,11 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useMemo } from 'react';
-import type { TopicDetail } from '@brook/contract';
-import { ActivityIcon, PauseIcon, PlayIcon, TrashIcon } from '@/components/icons';
-import { RecordsTable } from '@/components/records/records-table';
+import { useMemo, useState } from 'react';
+import type { KafkaRecord, TopicDetail } from '@brook/contract';
+import { ActivityIcon, PauseIcon, PlayIcon, TrashIcon, XIcon } from '@/components/icons';
+import { RecordDetail } from '@/components/records/record-detail';
+import { recordKey, VirtualRecords } from '@/components/records/virtual-records';
 import { useLiveTail, type TailStatus } from '@/components/records/use-live-tail';
 import { EmptyState, ErrorState } from '@/components/states';
 import { TimeZoneToggle } from '@/components/timestamp';
@@ -52,6 +53,8 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
   const [state, set] = useTailParams();
   const { view, pause, resume, clear, retry } = useLiveTail(topic, { from: state.from, partition: state.partition, rowCap: state.rowCap });
   const rows = useMemo(() => (state.newestFirst ? [...view.rows].reverse() : view.rows), [view.rows, state.newestFirst]);
+  // A copy of the chosen record: it stays open even after the row cap pushes it out.
+  const [selected, setSelected] = useState<KafkaRecord | null>(null);
   const status = view.paused && view.status === 'live' ? { label: 'Paused', dot: 'bg-warning' } : STATUS[view.status];
 
   return (
@@ -121,10 +124,12 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
             <TimeZoneToggle />
           </span>
         </div>
-        <RecordsTable
+        <VirtualRecords
           label="Live records"
           records={rows}
-          emptyRow={
+          selected={selected ? recordKey(selected) : null}
+          onSelect={(record) => setSelected((current) => (current && recordKey(current) === recordKey(record) ? null : record))}
+          empty={
             <EmptyState
               title={view.status === 'live' ? 'Waiting for records…' : 'Connecting to the stream…'}
               description={state.from === 'latest' ? 'New records appear here as they are produced. Try the Produce tab.' : 'Reading from the beginning of the topic.'}
@@ -132,6 +137,19 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
           }
         />
       </Card>
+      {selected ? (
+        <Card className="relative p-4">
+          <button
+            type="button"
+            onClick={() => setSelected(null)}
+            aria-label="Close record"
+            className="absolute right-3 top-3 rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground"
+          >
+            <XIcon size={14} />
+          </button>
+          <RecordDetail record={selected} />
+        </Card>
+      ) : null}
     </div>
   );
 }
