@@ -1,5 +1,6 @@
 import { mkdtemp, rm, readdir, stat, truncate, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FilePartitionLog, type PartitionEnv } from './partition-log.ts';
@@ -102,6 +103,19 @@ describe('partition log', () => {
     expect(await log.offsetForTimestamp(1000n + 43n * 10n - 5n)).toEqual({ offset: 43n, timestampMs: 1430n });
     expect(await log.offsetForTimestamp(0n)).toEqual({ offset: 0n, timestampMs: 1000n });
     expect(await log.offsetForTimestamp(99999n)).toBeUndefined();
+    await log.close();
+  });
+
+  it('finds the exact record for a timestamp inside a batch, compressed or not', async () => {
+    const log = await open1();
+    await log.append([batch(['a', 'b', 'c', 'd', 'e'], { ts: 1000n })], 'os');
+    const gz = buildBatch(['f', 'g', 'h'].map((v, i) => ({ key: null, value: Buffer.from(v), timestamp: 2000n + BigInt(i) })), { codec: 1, compress: (b) => gzipSync(b) });
+    await log.append([gz], 'os');
+    expect(await log.offsetForTimestamp(1002n)).toEqual({ offset: 2n, timestampMs: 1002n });
+    expect(await log.offsetForTimestamp(1500n)).toEqual({ offset: 5n, timestampMs: 2000n });
+    expect(await log.offsetForTimestamp(2002n)).toEqual({ offset: 7n, timestampMs: 2002n });
+    await log.deleteRecordsBefore(3n);
+    expect(await log.offsetForTimestamp(1000n)).toEqual({ offset: 3n, timestampMs: 1003n });
     await log.close();
   });
 

@@ -4,20 +4,20 @@
 // - readers see only whole, written batches: endOffset and segment sizes advance after write() returns;
 // - 'fsync' appends resolve after an fsync that started after their write completed (FsyncGate group commit);
 // - the active (last) segment is never deleted; retention removes whole segments from the front.
-import { mkdir, readdir, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KafkaError } from '../errors.ts';
 import {
-  BATCH_HEADER_SIZE, LOG_OVERHEAD, Off, batchBaseSequence, batchLastOffsetDelta, batchMaxTimestamp, batchProducerEpoch,
+  Off, batchBaseSequence, batchLastOffsetDelta, batchMaxTimestamp, batchProducerEpoch,
   batchProducerId, setLogAppendTime, stampBatch,
 } from '../records/batch.ts';
 import type { AppendResult, Durability, PartitionLog, ReadResult } from './types.ts';
 import type { ResolvedTopicConfig } from './topic-config.ts';
 import { Segment } from './segment.ts';
 import { ProducerStateMap, lastSequence } from './producer-state.ts';
-import { scanBatches } from './scan.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
 import { recoverLastSegment } from './recovery.ts';
+import { findByTimestamp, readFromSegment } from './segment-read.ts';
 
 export interface PartitionEnv {
   readonly fsync: boolean;
@@ -41,6 +41,8 @@ const EMPTY: ReadResult = Object.freeze({ chunks: [], bytes: 0 });
 
 export class FilePartitionLog implements PartitionLog {
   private segments: Segment[] = [];
+  /** Sum of segment sizes, kept current so Fetch long-polls can ask on every append. */
+  private totalBytes = 0;
   private startOffset = 0n;
   private endOffset = 0n;
   /** Offset assignment cursor: ahead of endOffset while a write is in flight. */
@@ -88,6 +90,7 @@ export class FilePartitionLog implements PartitionLog {
         await recoverLastSegment(seg, fileSize, this.config.indexIntervalBytes, this.producers);
       }
       this.segments.push(seg);
+      this.totalBytes += seg.size;
     }
     this.endOffset = this.nextOffset = this.active.nextOffset;
     const first = this.segments[0]!.baseOffset;
@@ -108,9 +111,7 @@ export class FilePartitionLog implements PartitionLog {
   }
 
   sizeBytes(): number {
-    let n = 0;
-    for (const s of this.segments) n += s.size;
-    return n;
+    return this.totalBytes;
   }
 
   segmentCount(): number {
@@ -255,15 +256,8 @@ export class FilePartitionLog implements PartitionLog {
 
   private async writeGroup(seg: Segment, group: Buffer[], bytes: number, endOffset: bigint): Promise<void> {
     if (group.length === 0) return;
-    const fh = await seg.fh();
-    let written = 0;
-    while (written < bytes) {
-      // writev may write less than asked (disk full, signals): continue from where it stopped.
-      const { bytesWritten } = await fh.writev(written === 0 ? group : sliceBuffers(group, written), seg.size + written);
-      if (bytesWritten <= 0) throw new Error('short write');
-      written += bytesWritten;
-    }
-    seg.size += bytes;
+    await seg.write(group, bytes);
+    this.totalBytes += bytes;
     seg.nextOffset = endOffset;
     this.endOffset = endOffset;
   }
@@ -289,7 +283,7 @@ export class FilePartitionLog implements PartitionLog {
     for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
       const seg = this.segments[i]!;
       if (offset >= seg.nextOffset) continue;
-      const r = await this.readSegment(seg, offset, maxBytes);
+      const r = await readFromSegment(seg, offset, maxBytes, this.config.indexIntervalBytes);
       if (r.chunks.length > 0) return r;
     }
     return EMPTY;
@@ -309,63 +303,15 @@ export class FilePartitionLog implements PartitionLog {
     return found;
   }
 
-  private async readSegment(seg: Segment, offset: bigint, maxBytes: number): Promise<ReadResult> {
-    const limit = seg.size;
-    let filePos = seg.lookup(offset);
-    const fh = await seg.fh().catch(() => {
-      throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} was deleted`);
-    });
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // One read covers the index gap plus maxBytes; only a batch crossing its end costs a second read.
-    let buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(maxBytes, BATCH_HEADER_SIZE) + this.config.indexIntervalBytes + BATCH_HEADER_SIZE));
-    let at = 0;
-    while (filePos < limit) {
-      if (at + BATCH_HEADER_SIZE > buf.length) {
-        buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(maxBytes - total, BATCH_HEADER_SIZE) + BATCH_HEADER_SIZE));
-        at = 0;
-        if (buf.length < BATCH_HEADER_SIZE) break;
-      }
-      const size = LOG_OVERHEAD + buf.readInt32BE(at + Off.batchLength);
-      const last = buf.readBigInt64BE(at) + BigInt(buf.readInt32BE(at + Off.lastOffsetDelta));
-      if (last >= offset) {
-        if (chunks.length > 0 && total + size > maxBytes) break;
-        if (at + size > buf.length) {
-          buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(size, maxBytes - total)));
-          at = 0;
-          if (buf.length < size) break;
-        }
-        chunks.push(buf.subarray(at, at + size));
-        total += size;
-        if (total >= maxBytes) break;
-      }
-      at += size;
-      filePos += size;
-    }
-    return { chunks, bytes: total };
-  }
-
   async offsetForTimestamp(timestampMs: bigint): Promise<{ offset: bigint; timestampMs: bigint } | undefined> {
     for (const seg of [...this.segments]) {
       if (seg.maxTimestamp < timestampMs || seg.size === 0 || seg.nextOffset <= this.startOffset) continue;
-      let from = seg.lookupTime(timestampMs);
-      if (from < this.startOffset) from = this.startOffset;
-      const fh = await seg.fh();
-      let found: { offset: bigint; timestampMs: bigint } | undefined;
-      await scanBatches(fh, seg.lookup(from), seg.size, Number.MAX_SAFE_INTEGER, ({ buf, at }) => {
-        const maxTs = buf.readBigInt64BE(at + Off.maxTimestamp);
-        const base = buf.readBigInt64BE(at);
-        const last = base + BigInt(buf.readInt32BE(at + Off.lastOffsetDelta));
-        if (maxTs >= timestampMs && last >= this.startOffset) {
-          found = { offset: base < this.startOffset ? this.startOffset : base, timestampMs: maxTs };
-          return false;
-        }
-        return true;
-      });
+      const found = await findByTimestamp(seg, timestampMs, this.startOffset);
       if (found) return found;
     }
     return undefined;
   }
+
 
   deleteRecordsBefore(offset: bigint): Promise<bigint> {
     return this.serialize(async () => {
@@ -401,6 +347,7 @@ export class FilePartitionLog implements PartitionLog {
       const seg = this.segments[0]!;
       if (!(seg.nextOffset <= this.startOffset || expired(seg))) break;
       this.segments.shift();
+      this.totalBytes -= seg.size;
       if (this.startOffset < this.segments[0]!.baseOffset) this.startOffset = this.segments[0]!.baseOffset;
       seg.deleted = true;
       await seg.deleteFiles();
@@ -432,24 +379,4 @@ export class FilePartitionLog implements PartitionLog {
     this.maintenance = run.catch(() => undefined);
     return run;
   }
-}
-
-function sliceBuffers(buffers: Buffer[], skip: number): Buffer[] {
-  const out: Buffer[] = [];
-  for (const b of buffers) {
-    if (skip >= b.length) {
-      skip -= b.length;
-      continue;
-    }
-    out.push(skip > 0 ? b.subarray(skip) : b);
-    skip = 0;
-  }
-  return out;
-}
-
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  if (length <= 0) return Buffer.alloc(0);
-  const buf = Buffer.allocUnsafe(length);
-  const { bytesRead } = await fh.read(buf, 0, length, position);
-  return bytesRead === length ? buf : buf.subarray(0, bytesRead);
 }

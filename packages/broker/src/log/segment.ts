@@ -111,6 +111,19 @@ export class Segment {
     return this.opening;
   }
 
+  /** Appends whole batches at the end of the .log with one positional writev; size grows once all is written. */
+  async write(buffers: Buffer[], bytes: number): Promise<void> {
+    const fh = await this.fh();
+    let written = 0;
+    while (written < bytes) {
+      // writev may write less than asked (disk full, signals): continue from where it stopped.
+      const { bytesWritten } = await fh.writev(written === 0 ? buffers : sliceBuffers(buffers, written), this.size + written);
+      if (bytesWritten <= 0) throw new Error('short write');
+      written += bytesWritten;
+    }
+    this.size += bytes;
+  }
+
   async closeFile(): Promise<void> {
     await this.fsync.idle();
     const h = this.handle ?? (this.opening ? await this.opening.catch(() => undefined) : undefined);
@@ -236,4 +249,17 @@ export class Segment {
   async deleteFiles(): Promise<void> {
     for (const p of [this.logPath, this.indexPath, this.timeIndexPath]) await unlink(p).catch(() => undefined);
   }
+}
+
+function sliceBuffers(buffers: Buffer[], skip: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (const b of buffers) {
+    if (skip >= b.length) {
+      skip -= b.length;
+      continue;
+    }
+    out.push(skip > 0 ? b.subarray(skip) : b);
+    skip = 0;
+  }
+  return out;
 }
