@@ -1,0 +1,101 @@
+// Consumer groups with unmodified clients written by others, against the real broker over TCP:
+// confluent-kafka-python and kcat (librdkafka), kafka-python, and segmentio/kafka-go 0.2.1's GroupID reader.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBroker, type TestBroker } from '../src/server/testing.ts';
+import { jsonLines, python, run } from './run-client.ts';
+
+let broker: TestBroker;
+let goGroupBinary: Promise<string>;
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+/** Builds test-clients/go/kafkago_group against Debian's packaged sources (no module proxy). */
+function buildGoGroupClient(): Promise<string> {
+  const outDir = path.join(tmpdir(), 'brook-go-clients');
+  mkdirSync(outDir, { recursive: true });
+  const out = path.join(outDir, 'kafkago_group');
+  const src = path.join(import.meta.dirname, 'go', 'kafkago_group');
+  const cache = path.join(tmpdir(), 'brook-go-cache');
+  return run('sh', ['-c', `cd ${JSON.stringify(src)} && GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE=${JSON.stringify(cache)} go build -o ${JSON.stringify(out)} .`], { timeoutMs: 300_000 }).then(() => out);
+}
+
+beforeAll(async () => {
+  // Group coordination as Kafka ships it, apart from a shorter wait for the first members of a new group.
+  broker = await startTestBroker({ defaultPartitions: 1 }, { coordinator: { initialRebalanceDelayMs: 500, offsetsTopicPartitions: 5 } });
+  goGroupBinary = buildGoGroupClient();
+  await goGroupBinary;
+}, 300_000);
+
+afterAll(async () => {
+  await broker?.destroy();
+});
+
+describe('confluent-kafka-python', () => {
+  it('two consumers share six partitions and commit; a new consumer resumes exactly from the committed offsets', async () => {
+    const report = await python<{
+      assignments: number[][];
+      processedBy: { c1: number; c2: number };
+      committed: number[][];
+      resumed: [number, number, string][];
+    }>('confluent_group.py', [broker.address, unique('confluent-group'), unique('cg')]);
+    expect(report.assignments.map((a) => a.length)).toEqual([3, 3]);
+    expect(report.assignments.flat().sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(report.processedBy.c1 + report.processedBy.c2).toBe(30);
+    expect(report.processedBy.c1).toBeGreaterThan(0);
+    expect(report.processedBy.c2).toBeGreaterThan(0);
+    expect(report.committed).toEqual([0, 1, 2, 3, 4, 5].map((p) => [p, 5]));
+    const expected = [0, 1, 2, 3, 4, 5].flatMap((p) => [5, 6, 7, 8, 9].map((o) => [p, o, `v${p}-${o}`]));
+    expect(report.resumed).toEqual(expected);
+  }, 120_000);
+});
+
+describe('kafka-python', () => {
+  it('group consumer commits; KafkaAdminClient lists and describes the group', async () => {
+    const group = unique('kp-group');
+    const report = await python<{
+      values: string[];
+      committed: number[];
+      listed: string[][];
+      described: { group: string; state: string; protocol_type: string; protocol: string; members: { client_id: string; client_host: string; assignment: [string, number[]][] }[] };
+      offsets: number[][];
+    }>('kafka_python_group.py', [broker.address, unique('kafka-python-group'), group, '10']);
+    expect(report.values).toEqual(Array.from({ length: 10 }, (_, i) => `v${i}`).sort());
+    expect(report.committed).toEqual([5, 5]);
+    expect(report.listed).toContainEqual([group, 'consumer']);
+    expect(report.described).toMatchObject({ group, state: 'Stable', protocol_type: 'consumer', protocol: 'range' });
+    expect(report.described.members).toHaveLength(1);
+    expect(report.described.members[0]).toMatchObject({ client_id: 'kp-member', client_host: '/127.0.0.1' });
+    expect(report.described.members[0]?.assignment[0]?.[1]).toEqual([0, 1]);
+    expect(report.offsets).toEqual([
+      [0, 5],
+      [1, 5],
+    ]);
+  }, 120_000);
+});
+
+describe('kcat balanced consumer (-G)', () => {
+  it('consumes as a group member, commits on exit, and the next member resumes after it', async () => {
+    const topic = unique('kcat-group');
+    const group = unique('kcat-g');
+    await run('kcat', ['-b', broker.address, '-P', '-t', topic], { input: Array.from({ length: 10 }, (_, i) => `line${i}`).join('\n') + '\n' });
+    const common = ['-b', broker.address, '-G', group, '-X', 'auto.offset.reset=earliest', '-f', '%o:%s\n', '-q'];
+    const first = await run('kcat', [...common, '-c', '4', topic]);
+    expect(first.trim().split('\n')).toEqual(['0:line0', '1:line1', '2:line2', '3:line3']);
+    const second = await run('kcat', [...common, '-c', '6', topic]);
+    expect(second.trim().split('\n')).toEqual(['4:line4', '5:line5', '6:line6', '7:line7', '8:line8', '9:line9']);
+  }, 120_000);
+});
+
+describe('segmentio/kafka-go 0.2.1', () => {
+  it("the tutorial's GroupID reader returns, in order, the ten messages the tutorial's writer sent", async () => {
+    const binary = await goGroupBinary;
+    const topic = unique('kafka-go-group');
+    await run(binary, ['produce', broker.address, topic, '10']);
+    const out = await run(binary, ['read', broker.address, topic, unique('go-g'), '10'], { timeoutMs: 120_000 });
+    const messages = jsonLines<{ offset: number; key: string; value: string }>(out);
+    expect(messages.map((m) => [m.offset, m.key, m.value])).toEqual(Array.from({ length: 10 }, (_, i) => [i, `Key-${i}`, `message ${i}`]));
+  }, 150_000);
+});
