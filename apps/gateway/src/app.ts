@@ -11,6 +11,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { loadConfig, type GatewayConfig } from './config.ts';
+import { GroupsService } from './kafka/groups-service.ts';
 import { KafkaService } from './kafka/kafka-service.ts';
 import { MetadataService } from './kafka/metadata.ts';
 import { ProduceService } from './kafka/produce-service.ts';
@@ -22,6 +23,7 @@ import { errorHandling } from './plugins/errors.ts';
 import { Metrics } from './plugins/metrics.ts';
 import { rateLimiting } from './plugins/rate-limit.ts';
 import { clusterRoutes } from './routes/cluster.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { produceRoutes } from './routes/produce.ts';
 import { readRoutes } from './routes/read.ts';
@@ -44,6 +46,7 @@ declare module 'fastify' {
     produce: ProduceService;
     reader: ReadService;
     streams: StreamHub;
+    groups: GroupsService;
   }
   interface FastifyContextConfig {
     role?: 'read' | 'produce' | 'admin';
@@ -97,6 +100,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
       keepaliveMs: config.limits.sseKeepaliveMs,
     }),
   );
+  app.decorate('groups', new GroupsService(app.kafka, app.metadata, app.metrics, config.lag));
   errorHandling(app);
   contentParsers(app);
   authentication(app);
@@ -104,6 +108,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
   app.metrics.instrument(app);
   app.addHook('preClose', async () => {
     app.streams.close();
+    app.groups.stop();
   });
   app.addHook('onClose', async () => {
     await app.kafka.close();
@@ -117,5 +122,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
   await app.register(produceRoutes);
   await app.register(readRoutes);
   await app.register(streamRoutes);
+  await app.register(groupRoutes);
   return app;
 }
