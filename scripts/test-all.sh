@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 FORCE_COLOR=0
 
 # Debian packages the tests use: the browser, and real Kafka clients written by others.
-debian_packages=(chromium kcat python3-confluent-kafka python3-kafka golang-go golang-github-segmentio-kafka-go-dev golang-github-shopify-sarama-dev docker-compose)
+debian_packages=(chromium kcat python3-confluent-kafka python3-kafka golang-go golang-github-segmentio-kafka-go-dev golang-github-shopify-sarama-dev burrow zookeeper docker-compose)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
