@@ -166,6 +166,37 @@ describe('partition log', () => {
     await log.close();
   });
 
+  it('keeps producer state across rolls and restarts through the snapshot, even without a clean close', async () => {
+    const cfg = { 'segment.bytes': '400' };
+    const log = await open1(cfg);
+    const pid = 42n;
+    for (let i = 0; i < 12; i++) await log.append([batch([`v${i}`.padEnd(40, '.')], { pid, epoch: 3, seq: i })], 'os');
+    expect(log.segmentCount()).toBeGreaterThan(2);
+    // A second instance opens the files as a crash would leave them (no close, no final snapshot).
+    const crashed = await open1(cfg);
+    const dup = await crashed.append([batch(['v7'.padEnd(40, '.')], { pid, epoch: 3, seq: 7 })], 'os');
+    expect(dup.duplicate).toBe(true);
+    expect(dup.baseOffset).toBe(7n);
+    expect(await codeOf(crashed.append([batch(['old'], { pid, epoch: 2, seq: 12 })], 'os'))).toBe('INVALID_PRODUCER_EPOCH');
+    await crashed.close();
+    await log.close();
+  });
+
+  it('ignores a producer snapshot whose position was torn away, and rebuilds state from the log', async () => {
+    let log = await open1();
+    const pid = 9n;
+    for (let i = 0; i < 4; i++) await log.append([batch([`v${i}`], { pid, epoch: 0, seq: i })], 'os');
+    await log.close(); // snapshot as of 4 batches
+    const file = join(dir, 't-0', '00000000000000000000.log');
+    await truncate(file, (await stat(file)).size - 5); // tear the 4th batch
+    log = await open1();
+    expect(log.logEndOffset()).toBe(3n);
+    // The torn batch is not a duplicate any more: its retry is appended.
+    const retry = await log.append([batch(['v3'], { pid, epoch: 0, seq: 3 })], 'os');
+    expect(retry).toMatchObject({ duplicate: false, baseOffset: 3n });
+    await log.close();
+  });
+
   it('truncates a torn tail on open and keeps every whole batch', async () => {
     let log = await open1();
     for (let i = 0; i < 10; i++) await log.append([batch([`v${i}`, `w${i}`])], 'fsync');

@@ -16,7 +16,7 @@ import type { ResolvedTopicConfig } from './topic-config.ts';
 import { Segment } from './segment.ts';
 import { ProducerStateMap, lastSequence } from './producer-state.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
-import { recoverLastSegment } from './recovery.ts';
+import { recoverLastSegment, writeProducerSnapshot } from './recovery.ts';
 import { findByTimestamp, readFromSegment } from './segment-read.ts';
 
 export interface PartitionEnv {
@@ -87,7 +87,7 @@ export class FilePartitionLog implements PartitionLog {
         seg.nextOffset = bases[i + 1]!;
         await seg.loadIndexes(fileSize);
       } else {
-        await recoverLastSegment(seg, fileSize, this.config.indexIntervalBytes, this.producers);
+        await recoverLastSegment(this.dir, seg, fileSize, this.config.indexIntervalBytes, this.producers);
       }
       this.segments.push(seg);
       this.totalBytes += seg.size;
@@ -165,6 +165,7 @@ export class FilePartitionLog implements PartitionLog {
     const now = this.env.now();
     const appendTime = this.config.logAppendTime ? BigInt(now) : -1n;
     let seg = this.active;
+    const firstSegment = seg;
     let group: Buffer[] = [];
     let groupBytes = 0;
     const settled: Array<{ item: PendingAppend; result: AppendResult }> = [];
@@ -192,6 +193,9 @@ export class FilePartitionLog implements PartitionLog {
     }
     await this.writeGroup(seg, group, groupBytes, this.nextOffset);
     await seg.flushIndexes();
+    // Producer state now matches the file exactly (every assigned batch is written): after a roll, snapshot it
+    // so a restart needs to walk only the new segment and still knows producers whose batches are older.
+    if (seg !== firstSegment && this.producers.size > 0) await writeProducerSnapshot(this.dir, seg, this.producers, this.env.fsync);
     for (const { item, result } of settled) {
       if (item.durability === 'fsync' && this.env.fsync) {
         seg.fsync.request().then(
@@ -366,6 +370,7 @@ export class FilePartitionLog implements PartitionLog {
     this.closed = true;
     await this.draining;
     await this.maintenance.catch(() => undefined);
+    if (!this.failure && this.producers.size > 0) await writeProducerSnapshot(this.dir, this.active, this.producers, this.env.fsync).catch(() => undefined);
     for (const seg of this.segments) {
       await seg.flushIndexes(true).catch(() => undefined);
       await seg.closeFile();

@@ -4,12 +4,20 @@
 import { KafkaError } from '../errors.ts';
 
 export const MAX_TRACKED_BATCHES = 5;
+// Producers are remembered up to this many per partition, least recently written forgotten first (a forgotten
+// producer is "unknown", which is accepted): state stays bounded however many short-lived producers come by.
+export const MAX_PRODUCERS = 10_000;
 
 interface BatchEntry {
   readonly firstSeq: number;
   readonly lastSeq: number;
   readonly baseOffset: bigint;
   readonly lastOffset: bigint;
+}
+
+/** The JSON form of the state, for the snapshot file. */
+export interface ProducerSnapshot {
+  readonly producers: ReadonlyArray<{ id: string; epoch: number; batches: ReadonlyArray<{ firstSeq: number; lastSeq: number; baseOffset: string; lastOffset: string }> }>;
 }
 
 interface ProducerEntry {
@@ -69,13 +77,45 @@ export class ProducerStateMap {
     let entry = this.producers.get(producerId);
     if (!entry) {
       entry = { epoch, batches: [] };
-      this.producers.set(producerId, entry);
-    } else if (epoch !== entry.epoch) {
+      if (this.producers.size >= MAX_PRODUCERS) {
+        const oldest = this.producers.keys().next();
+        if (!oldest.done) this.producers.delete(oldest.value);
+      }
+    } else {
+      // Re-inserting keeps the Map in least-recently-written order.
+      this.producers.delete(producerId);
+    }
+    this.producers.set(producerId, entry);
+    if (epoch !== entry.epoch) {
       entry.epoch = epoch;
       entry.batches = [];
     }
     entry.batches.push({ firstSeq, lastSeq, baseOffset, lastOffset });
     if (entry.batches.length > MAX_TRACKED_BATCHES) entry.batches.shift();
+  }
+
+  clear(): void {
+    this.producers.clear();
+  }
+
+  toSnapshot(): ProducerSnapshot {
+    return {
+      producers: [...this.producers].map(([id, e]) => ({
+        id: id.toString(),
+        epoch: e.epoch,
+        batches: e.batches.map((b) => ({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, baseOffset: b.baseOffset.toString(), lastOffset: b.lastOffset.toString() })),
+      })),
+    };
+  }
+
+  loadSnapshot(snapshot: ProducerSnapshot): void {
+    this.producers.clear();
+    for (const p of snapshot.producers) {
+      this.producers.set(BigInt(p.id), {
+        epoch: p.epoch,
+        batches: p.batches.map((b) => ({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, baseOffset: BigInt(b.baseOffset), lastOffset: BigInt(b.lastOffset) })),
+      });
+    }
   }
 
   /** Copies of the entries of the given producers, to undo a partly validated multi-batch append. */

@@ -1,27 +1,73 @@
 // Recovery of the last (active) segment on open, after a clean stop or a crash.
-// The whole segment is walked by batch headers (to rebuild idempotent producer state), but CRCs are verified
-// only from the last index entry on: everything before it was written before that index block reached disk.
-// The first position that does not hold a whole, valid, contiguous batch is a torn tail and is truncated away.
+// CRCs are verified from the last index entry on: everything before it was written before that index block
+// reached disk. The first position that does not hold a whole, valid, contiguous batch is a torn tail and is
+// truncated away. Idempotent producer state comes from the snapshot written at the last roll or clean close
+// (producer-state.json: the state as of a position in this segment) plus the batches after that position;
+// without a usable snapshot the whole segment is walked by batch headers.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Off } from '../records/batch.ts';
-import type { ProducerStateMap } from './producer-state.ts';
-import { lastSequence } from './producer-state.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+import { lastSequence, type ProducerSnapshot, type ProducerStateMap } from './producer-state.ts';
 import { scanBatches } from './scan.ts';
 import type { Segment } from './segment.ts';
+
+const SNAPSHOT_FILE = 'producer-state.json';
+
+interface SnapshotFile extends ProducerSnapshot {
+  /** The segment this state belongs to, and the position and next offset in it the state is as of. */
+  readonly segmentBase: string;
+  readonly position: number;
+  readonly nextOffset: string;
+}
+
+export async function writeProducerSnapshot(dir: string, seg: Segment, producers: ProducerStateMap, sync: boolean): Promise<void> {
+  const file: SnapshotFile = { segmentBase: seg.baseOffset.toString(), position: seg.size, nextOffset: seg.nextOffset.toString(), ...producers.toSnapshot() };
+  await writeFileAtomic(join(dir, SNAPSHOT_FILE), JSON.stringify(file), sync);
+}
+
+async function readSnapshot(dir: string, seg: Segment, fileSize: number): Promise<SnapshotFile | undefined> {
+  try {
+    const snap = JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as SnapshotFile;
+    return snap.segmentBase === seg.baseOffset.toString() && snap.position <= fileSize ? snap : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface RecoveryReport {
   readonly validBytes: number;
   readonly truncatedBytes: number;
 }
 
-export async function recoverLastSegment(seg: Segment, fileSize: number, indexIntervalBytes: number, producers: ProducerStateMap): Promise<RecoveryReport> {
+interface Start {
+  readonly position: number;
+  readonly offset: bigint;
+}
+
+export async function recoverLastSegment(dir: string, seg: Segment, fileSize: number, indexIntervalBytes: number, producers: ProducerStateMap): Promise<RecoveryReport> {
   await seg.loadIndexes(fileSize);
   const idx = seg.offsetIndex;
-  let verifyFrom = idx.count > 0 ? idx.values[idx.count - 1]! : 0;
-  let valid = await walk(seg, fileSize, verifyFrom, indexIntervalBytes, producers);
-  // The last index entry pointed at garbage: the index cannot be trusted at all, verify everything.
-  if (valid === verifyFrom && verifyFrom > 0) {
-    verifyFrom = 0;
-    valid = await walk(seg, fileSize, 0, indexIntervalBytes, producers);
+  const last = idx.count - 1;
+  const verifyFrom = last >= 0 ? idx.values[last]! : 0;
+  const indexStart: Start = { position: verifyFrom, offset: seg.baseOffset + BigInt(last >= 0 ? idx.keys[last]! : 0) };
+  const snap = await readSnapshot(dir, seg, fileSize);
+  let valid = -1;
+  if (snap) {
+    producers.loadSnapshot(snap);
+    const snapStart: Start = { position: snap.position, offset: BigInt(snap.nextOffset) };
+    const start = snapStart.position <= indexStart.position ? snapStart : indexStart;
+    valid = await walk(seg, fileSize, start, verifyFrom, snap.position, indexIntervalBytes, producers);
+    // A tail torn below the snapshot, or an index entry pointing at garbage: trust neither.
+    if (valid < snap.position || (valid === verifyFrom && verifyFrom > 0 && verifyFrom < fileSize)) valid = -1;
+  }
+  if (valid < 0) {
+    producers.clear();
+    valid = await walk(seg, fileSize, { position: 0, offset: seg.baseOffset }, verifyFrom, 0, indexIntervalBytes, producers);
+    if (valid === verifyFrom && verifyFrom > 0 && verifyFrom < fileSize) {
+      producers.clear();
+      valid = await walk(seg, fileSize, { position: 0, offset: seg.baseOffset }, 0, 0, indexIntervalBytes, producers);
+    }
   }
   const fh = await seg.fh();
   if (valid < fileSize) {
@@ -33,14 +79,16 @@ export async function recoverLastSegment(seg: Segment, fileSize: number, indexIn
   return { validBytes: valid, truncatedBytes: fileSize - valid };
 }
 
-async function walk(seg: Segment, fileSize: number, verifyFrom: number, indexIntervalBytes: number, producers: ProducerStateMap): Promise<number> {
+/** Walks from start; returns the end of the last whole, valid batch. Producer state is updated from producersFrom on. */
+async function walk(seg: Segment, fileSize: number, start: Start, verifyFrom: number, producersFrom: number, indexIntervalBytes: number, producers: ProducerStateMap): Promise<number> {
+  // The time index loaded from disk already covers the batches before start; a walk from 0 recomputes it all.
+  if (start.position === 0) seg.maxTimestamp = -1n;
   seg.truncateIndexes(verifyFrom);
-  seg.maxTimestamp = -1n;
-  seg.nextOffset = seg.baseOffset;
+  seg.nextOffset = start.offset;
   seg.bytesSinceIndex = Number.MAX_SAFE_INTEGER;
-  let expected = seg.baseOffset;
+  let expected = start.offset;
   const fh = await seg.fh();
-  return scanBatches(fh, 0, fileSize, verifyFrom, ({ buf, at, position, size }) => {
+  return scanBatches(fh, start.position, fileSize, verifyFrom, ({ buf, at, position, size }) => {
     const base = buf.readBigInt64BE(at + Off.baseOffset);
     if (base !== expected) return false;
     const delta = buf.readInt32BE(at + Off.lastOffsetDelta);
@@ -49,7 +97,7 @@ async function walk(seg: Segment, fileSize: number, verifyFrom: number, indexInt
     if (position >= verifyFrom) seg.maybeIndex(base, position, size, maxTs, indexIntervalBytes);
     else if (maxTs > seg.maxTimestamp) seg.maxTimestamp = maxTs;
     const pid = buf.readBigInt64BE(at + Off.producerId);
-    if (pid >= 0n) {
+    if (pid >= 0n && position >= producersFrom) {
       const firstSeq = buf.readInt32BE(at + Off.baseSequence);
       producers.update(pid, buf.readInt16BE(at + Off.producerEpoch), firstSeq, lastSequence(firstSeq, delta), base, base + BigInt(delta));
     }
