@@ -55,8 +55,15 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const resolvedTheme = resolveTheme(theme, prefersDark);
   useEffect(() => {
     const root = document.documentElement;
+    if (root.classList.contains('dark') === (resolvedTheme === 'dark')) return;
+    // Switch every colour at once: without this, each transition-colors element fades on its own.
+    const freeze = document.createElement('style');
+    freeze.textContent = '*,*::before,*::after{transition:none!important}';
+    document.head.append(freeze);
     root.classList.toggle('dark', resolvedTheme === 'dark');
     root.style.colorScheme = resolvedTheme;
+    void getComputedStyle(root).color;
+    requestAnimationFrame(() => freeze.remove());
   }, [resolvedTheme]);
 
   const setTheme = useCallback((next: Theme) => {

@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Sparkline } from '@/components/sparkline';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState } from '@/components/states';
 import { Badge, Card, Skeleton } from '@/components/ui/misc';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { queries } from '@/lib/api/queries';
 import { formatCompact, formatInt } from '@/lib/format';
+import { addSample, ratesOf, type TotalSample } from '@/lib/throughput';
 
 function Stat({ label, value, hint, href }: { label: string; value: ReactNode; hint?: ReactNode; href?: string }) {
   const body = (
@@ -24,6 +26,37 @@ function Stat({ label, value, hint, href }: { label: string; value: ReactNode; h
     </Link>
   ) : (
     body
+  );
+}
+
+const TOTALS_PAGE = 1000;
+
+/** Total messages and the produce rate derived from how fast it grows. */
+function Throughput() {
+  const totals = useQuery({ ...queries.topicList({ sort: 'messages', order: 'desc', page: 1, pageSize: TOTALS_PAGE }), refetchInterval: 5_000 });
+  const [samples, setSamples] = useState<TotalSample[]>([]);
+  const data = totals.data;
+  const total = data ? data.topics.reduce((sum, t) => sum + (t.messages ?? 0), 0) : null;
+  useEffect(() => {
+    if (total !== null) setSamples((s) => addSample(s, { at: totals.dataUpdatedAt, total }));
+  }, [total, totals.dataUpdatedAt]);
+  const rates = ratesOf(samples);
+  const current = rates[rates.length - 1]?.rate;
+  const partial = data ? data.total > data.topics.length : false;
+  return (
+    <Card className="col-span-4 grid grid-cols-[12rem_12rem_minmax(0,1fr)] items-center gap-6 p-4">
+      <div className="space-y-1.5">
+        <p className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">Messages</p>
+        <div className="tabular text-2xl font-semibold tracking-tight">{total === null ? <Skeleton className="h-8 w-20" /> : formatCompact(total)}</div>
+        <p className="text-xs text-muted-foreground">{partial ? `in the ${formatInt(TOTALS_PAGE)} largest topics` : 'retained, all topics'}</p>
+      </div>
+      <div className="space-y-1.5">
+        <p className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">Produce rate</p>
+        <div className="tabular text-2xl font-semibold tracking-tight">{current === undefined ? '—' : `${formatCompact(Math.round(current))}/s`}</div>
+        <p className="text-xs text-muted-foreground">sampled every 5 s while open</p>
+      </div>
+      <Sparkline values={rates.map((r) => r.rate)} width={480} label="Produce rate over the last minutes" />
+    </Card>
   );
 }
 
@@ -63,6 +96,7 @@ export function OverviewView() {
           value={c ? (c.underReplicatedPartitions + c.offlinePartitions === 0 ? 'Healthy' : formatInt(c.underReplicatedPartitions + c.offlinePartitions)) : null}
           hint={c ? `${formatInt(c.underReplicatedPartitions)} under-replicated · ${formatInt(c.offlinePartitions)} offline` : ' '}
         />
+        <Throughput />
       </div>
 
       <div className="mt-6 grid grid-cols-2 gap-4">

@@ -68,7 +68,7 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
           <TrashIcon size={14} /> Clear
         </Button>
         <span className="mx-1 h-5 w-px bg-border" aria-hidden="true" />
-        <Select aria-label="Start from" value={state.from} onChange={(e) => set({ from: e.target.value === 'earliest' ? 'earliest' : 'latest' })} className="h-7 w-40 text-xs">
+        <Select aria-label="Start from" value={state.from} onChange={(e) => set({ from: e.target.value === 'earliest' ? 'earliest' : 'latest' })} className="h-7 w-auto text-xs">
           <option value="latest">New records only</option>
           <option value="earliest">From the beginning</option>
         </Select>
@@ -76,7 +76,7 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
           aria-label="Partition"
           value={state.partition ?? ''}
           onChange={(e) => set({ partition: e.target.value === '' ? null : Number(e.target.value) })}
-          className="h-7 w-36 text-xs"
+          className="h-7 w-auto text-xs"
         >
           <option value="">All partitions</option>
           {Array.from({ length: detail?.partitions.length ?? 0 }, (_, p) => (
@@ -85,11 +85,11 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
             </option>
           ))}
         </Select>
-        <Select aria-label="Order" value={state.newestFirst ? 'newest' : 'oldest'} onChange={(e) => set({ newestFirst: e.target.value === 'newest' })} className="h-7 w-32 text-xs">
+        <Select aria-label="Order" value={state.newestFirst ? 'newest' : 'oldest'} onChange={(e) => set({ newestFirst: e.target.value === 'newest' })} className="h-7 w-auto text-xs">
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </Select>
-        <Select aria-label="Rows kept" value={state.rowCap} onChange={(e) => set({ rowCap: Number(e.target.value) })} className="h-7 w-32 text-xs">
+        <Select aria-label="Rows kept" value={state.rowCap} onChange={(e) => set({ rowCap: Number(e.target.value) })} className="h-7 w-auto text-xs">
           {ROW_CAPS.map((cap) => (
             <option key={cap} value={cap}>
               Keep {formatInt(cap)} rows

@@ -47,7 +47,7 @@ export function MessagesToolbar({
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Select aria-label="Start from" value={state.mode} onChange={(e) => onChange(withStart(state, { mode: e.target.value as BrowseMode }))} className="h-7 w-32 text-xs">
+      <Select aria-label="Start from" value={state.mode} onChange={(e) => onChange(withStart(state, { mode: e.target.value as BrowseMode }))} className="h-7 w-auto text-xs">
         {BROWSE_MODES.map((mode) => (
           <option key={mode} value={mode}>
             {MODE_LABELS[mode]}
@@ -89,7 +89,7 @@ export function MessagesToolbar({
         aria-label="Partition"
         value={state.partition ?? ''}
         onChange={(e) => onChange(withStart(state, { partition: e.target.value === '' ? null : Number(e.target.value) }))}
-        className="h-7 w-36 text-xs"
+        className="h-7 w-auto text-xs"
       >
         <option value="">All partitions</option>
         {Array.from({ length: partitions }, (_, p) => (
@@ -98,7 +98,7 @@ export function MessagesToolbar({
           </option>
         ))}
       </Select>
-      <Select aria-label="Records per page" value={state.limit} onChange={(e) => onChange(withStart(state, { limit: Number(e.target.value) }))} className="h-7 w-32 text-xs">
+      <Select aria-label="Records per page" value={state.limit} onChange={(e) => onChange(withStart(state, { limit: Number(e.target.value) }))} className="h-7 w-auto text-xs">
         {PAGE_SIZES.map((size) => (
           <option key={size} value={size}>
             {size} per page
