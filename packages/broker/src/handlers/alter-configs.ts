@@ -1,4 +1,4 @@
-// AlterConfigs (key 33), versions 0-1 — AlterConfigsRequest.json / AlterConfigsResponse.json.
+// AlterConfigs (key 33), versions 0-2 (v2 is flexible) — AlterConfigsRequest.json / AlterConfigsResponse.json.
 // Not incremental: the given set replaces every override of the topic (unlisted overrides are removed).
 // Broker configs are static on this broker.
 import { KafkaError } from '../errors.ts';
@@ -35,7 +35,7 @@ async function alterOne(resource: AlterConfigsResource, validateOnly: boolean, c
 
 export const alterConfigsHandler = defineHandler('AlterConfigs', {
   minVersion: 0,
-  maxVersion: 1,
+  maxVersion: 2,
   async handle(request, ctx) {
     const responses = await Promise.all(request.resources.map((r) => alterOne(r, request.validateOnly, ctx)));
     return { throttleTimeMs: 0, responses };

@@ -1,4 +1,5 @@
-// CreatePartitions (key 37), versions 0-1 — CreatePartitionsRequest.json / CreatePartitionsResponse.json.
+// CreatePartitions (key 37), versions 0-3 — CreatePartitionsRequest.json / CreatePartitionsResponse.json.
+// v2+ is flexible; no field changes.
 // Grows a topic to `count` partitions; explicit assignments may only name this broker.
 import { ErrorCode, KafkaError } from '../errors.ts';
 import type { CreatePartitionsTopic } from '../protocol/generated/messages.ts';
@@ -37,7 +38,7 @@ async function growOne(topic: CreatePartitionsTopic, validateOnly: boolean, ctx:
 
 export const createPartitionsHandler = defineHandler('CreatePartitions', {
   minVersion: 0,
-  maxVersion: 1,
+  maxVersion: 3,
   async handle(request, ctx) {
     const duplicates = duplicateNames(request.topics.map((t) => t.name));
     const results = await Promise.all(

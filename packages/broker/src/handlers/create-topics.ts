@@ -1,12 +1,15 @@
-// CreateTopics (key 19), versions 0-4 — CreateTopicsRequest.json / CreateTopicsResponse.json.
+// CreateTopics (key 19), versions 0-7 — CreateTopicsRequest.json / CreateTopicsResponse.json.
 // A single node: replication factor must be 1 (or -1, "broker default"); manual assignments may only
 // name this broker. Per-topic errors carry messages from v1; validateOnly (v1+) checks without creating.
+// v5+ (flexible) also returns the partition count, replication factor and configs; v7 the topic id.
 import { ErrorCode, KafkaError } from '../errors.ts';
 import { validateTopicConfig, validateTopicName } from '../log/index.ts';
 import type { CreateTopicsRequestCreatableTopic, CreateTopicsResponseCreatableTopicResult } from '../protocol/generated/messages.ts';
 import type { RequestContext } from '../server/context.ts';
 import { defineHandler } from '../server/registry.ts';
+import { ZERO_UUID } from '../protocol/compile.ts';
 import { MAX_PARTITIONS_PER_REQUEST, duplicateNames, failure } from './admin-util.ts';
+import { describeTopicConfigs } from './config-resources.ts';
 
 interface Plan {
   readonly partitions: number;
@@ -53,25 +56,35 @@ function plan(topic: CreateTopicsRequestCreatableTopic, ctx: RequestContext): Pl
 async function createOne(topic: CreateTopicsRequestCreatableTopic, validateOnly: boolean, ctx: RequestContext): Promise<CreateTopicsResponseCreatableTopicResult> {
   try {
     const { partitions, configs } = plan(topic, ctx);
+    let topicId = ZERO_UUID;
     if (!validateOnly) {
-      await ctx.broker.store.createTopic(topic.name, partitions, configs);
+      topicId = (await ctx.broker.store.createTopic(topic.name, partitions, configs)).id;
       ctx.log.info({ topic: topic.name, partitions }, 'created topic');
     }
-    return { name: topic.name, errorCode: ErrorCode.NONE, errorMessage: null, numPartitions: partitions, replicationFactor: 1 };
+    const described = describeTopicConfigs(configs, ctx.broker.config, { keys: null, synonyms: false });
+    return {
+      name: topic.name,
+      topicId,
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      numPartitions: partitions,
+      replicationFactor: 1,
+      configs: described.map(({ name, value, readOnly, configSource, isSensitive }) => ({ name, value, readOnly, configSource: configSource ?? -1, isSensitive })),
+    };
   } catch (err) {
-    return { name: topic.name, ...failure(err, ctx) };
+    return { name: topic.name, ...failure(err, ctx), numPartitions: -1, replicationFactor: -1 };
   }
 }
 
 export const createTopicsHandler = defineHandler('CreateTopics', {
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 7,
   async handle(request, ctx) {
     const duplicates = duplicateNames(request.topics.map((t) => t.name));
     const topics = await Promise.all(
       request.topics.map((topic) =>
         duplicates.has(topic.name)
-          ? { name: topic.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Create topics request from client contains multiple entries for topic ${topic.name}` }
+          ? { name: topic.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Create topics request from client contains multiple entries for topic ${topic.name}`, numPartitions: -1, replicationFactor: -1 }
           : createOne(topic, request.validateOnly === true, ctx),
       ),
     );

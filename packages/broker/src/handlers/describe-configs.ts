@@ -1,4 +1,4 @@
-// DescribeConfigs (key 32), versions 0-3 — DescribeConfigsRequest.json / DescribeConfigsResponse.json.
+// DescribeConfigs (key 32), versions 0-4 (v4 is flexible) — DescribeConfigsRequest.json / DescribeConfigsResponse.json.
 // Topics: overrides from the log store over broker defaults over Kafka's defaults, with provenance
 // (isDefault in v0, configSource and synonyms from v1, configType from v3). Broker: read-only settings.
 import { ErrorCode } from '../errors.ts';
@@ -8,7 +8,7 @@ import { ResourceType, describeBrokerConfigs, describeTopicConfigs } from './con
 
 export const describeConfigsHandler = defineHandler('DescribeConfigs', {
   minVersion: 0,
-  maxVersion: 3,
+  maxVersion: 4,
   handle(request, ctx) {
     const { store, config, advertised } = ctx.broker;
     const results = request.resources.map((resource): DescribeConfigsResult => {

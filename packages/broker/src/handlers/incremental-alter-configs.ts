@@ -1,4 +1,4 @@
-// IncrementalAlterConfigs (key 44), version 0 — IncrementalAlterConfigsRequest.json / ...Response.json.
+// IncrementalAlterConfigs (key 44), versions 0-1 (v1 is flexible) — IncrementalAlterConfigsRequest.json / ...Response.json.
 // Per-key SET / DELETE, and APPEND / SUBTRACT for list-valued configs (cleanup.policy).
 import { KafkaError } from '../errors.ts';
 import { TOPIC_CONFIG_DEFS, validateTopicConfig } from '../log/index.ts';
@@ -67,7 +67,7 @@ async function alterOne(
 
 export const incrementalAlterConfigsHandler = defineHandler('IncrementalAlterConfigs', {
   minVersion: 0,
-  maxVersion: 0,
+  maxVersion: 1,
   async handle(request, ctx) {
     const responses = await Promise.all(request.resources.map((r) => alterOne(r, request.validateOnly, ctx)));
     return { throttleTimeMs: 0, responses };
