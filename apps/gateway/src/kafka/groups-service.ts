@@ -232,9 +232,16 @@ export class GroupsService {
     });
     const dryRun = body.dryRun ?? false;
     if (!dryRun) {
-      await this.kafka.withAdmin((admin) =>
-        admin.setOffsets({ groupId, topic: body.topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }),
-      );
+      // A direct OffsetCommit as a non-member (generation -1): kafkajs's setOffsets would join the group.
+      await this.kafka.withReader(async (cluster) => {
+        const coordinator = await cluster.findGroupCoordinator({ groupId });
+        await coordinator.offsetCommit({
+          groupId,
+          groupGenerationId: -1,
+          memberId: '',
+          topics: [{ topic: body.topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }],
+        });
+      });
     }
     return { groupId, dryRun, offsets };
   }

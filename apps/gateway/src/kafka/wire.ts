@@ -60,6 +60,14 @@ export interface WireMetadata {
 }
 
 export interface WireBroker {
+  /** OffsetCommit; generation -1 and member '' commit as an outside admin (the group must be empty). */
+  offsetCommit(request: {
+    groupId: string;
+    groupGenerationId: number;
+    memberId: string;
+    retentionTime?: number;
+    topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>;
+  }): Promise<{ responses: Array<{ topic: string; partitions: Array<{ partition: number; errorCode: number }> }> }>;
   /** Topics' metadata (all topics when empty). Unlike Cluster.metadata, errors are not swallowed. */
   metadata(topics: string[]): Promise<WireMetadata>;
   fetch(request: WireFetchRequest): Promise<{ responses: Array<{ topicName: string; partitions: WireFetchPartition[] }> }>;
@@ -75,6 +83,7 @@ export interface WireCluster {
   refreshMetadata(): Promise<void>;
   findBroker(options: { nodeId: number }): Promise<WireBroker>;
   getNodeIds(): number[];
+  findGroupCoordinator(options: { groupId: string }): Promise<WireBroker>;
 }
 
 let roundRobin = 0;
@@ -105,7 +114,7 @@ export function createWireCluster(kafka: Kafka): WireCluster {
     isolationLevel: ISOLATION_READ_UNCOMMITTED,
     metadataMaxAge: 60_000,
   }) as WireCluster;
-  for (const method of ['connect', 'disconnect', 'isConnected', 'refreshMetadata', 'findBroker', 'getNodeIds'] as const) {
+  for (const method of ['connect', 'disconnect', 'isConnected', 'refreshMetadata', 'findBroker', 'getNodeIds', 'findGroupCoordinator'] as const) {
     if (typeof cluster[method] !== 'function') throw new Error(`kafkajs internals changed: Cluster.${method} is missing`);
   }
   return cluster;
