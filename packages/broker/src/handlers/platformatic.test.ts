@@ -1,7 +1,7 @@
 // @platformatic/kafka 1.x opens with ApiVersions v3 and only implements flexible versions of most APIs
 // (Metadata 9+, CreateTopics 7, DeleteTopics 6, CreatePartitions 1-3, DescribeConfigs 2-4, AlterConfigs 2,
 // IncrementalAlterConfigs 1), with no fallback: this is the client that exercises them.
-import { Admin } from '@platformatic/kafka';
+import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBroker, type TestBroker } from '../server/testing.ts';
 
@@ -46,6 +46,17 @@ describe('@platformatic/kafka admin', () => {
     expect(broker.store.getTopic('plat-a')?.configs).toEqual({ 'retention.ms': '120000', 'segment.ms': '600000' });
     await admin.alterConfigs({ resources: [{ resourceType: 2, resourceName: 'plat-a', configs: [{ name: 'cleanup.policy', value: 'compact' }] }] });
     expect(broker.store.getTopic('plat-a')?.configs).toEqual({ 'cleanup.policy': 'compact' });
+  });
+
+  it('produces (its producer needs only Metadata 9+ and Produce 7-8 from us)', async () => {
+    const producer = new Producer({ clientId: 'platformatic-producer', bootstrapBrokers: [broker.address], serializers: stringSerializers, retries: 0 });
+    try {
+      const result = await producer.send({ messages: [{ topic: 'plat-a', key: 'k', value: 'v', partition: 0 }] });
+      expect(result.offsets).toEqual([{ topic: 'plat-a', partition: 0, offset: 0n }]);
+      expect(broker.store.partition('plat-a', 0)?.logEndOffset()).toBe(1n);
+    } finally {
+      await producer.close();
+    }
   });
 
   it('deletes topics (v6)', async () => {
