@@ -204,7 +204,7 @@ export class Connection implements ConnectionInfo {
     const apiVersion = frame.readInt16BE(2);
     const correlationId = frame.readInt32BE(4);
     const api = this.deps.registry.get(apiKey);
-    if (!api) return this.destroy(`unknown API key ${apiKey}`, { apiKey, apiVersion, correlationId });
+    if (!api) return this.destroy(`API key ${apiKey}${API_NAMES.has(apiKey) ? ` (${API_NAMES.get(apiKey)})` : ''} is not served`, { apiKey, apiVersion, correlationId });
     const { handler } = api;
     if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) return this.unsupportedVersion(api, apiVersion, correlationId);
 
@@ -324,6 +324,8 @@ export class Connection implements ConnectionInfo {
     }
   }
 }
+
+const API_NAMES = new Map<number, string>(Object.entries(ApiKey).map(([name, key]) => [key, name]));
 
 function topLevelErrorResponse(api: RegisteredApi, version: number, errorCode: number): object | undefined {
   return compile(api.response, version).steps.some((s) => s.key === 'errorCode') ? { errorCode } : undefined;
