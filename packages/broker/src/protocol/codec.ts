@@ -247,6 +247,10 @@ function isDefault(s: Step, v: unknown): boolean {
 }
 
 function writeTagged(c: CompiledStruct, value: Struct, w: Writer): void {
+  if (c.tagged.length === 0) {
+    w.int8(0); // uvarint 0: no tagged fields
+    return;
+  }
   const present: Step[] = [];
   for (const s of c.tagged) if (!isDefault(s, value[s.key])) present.push(s);
   w.uvarint(present.length);
