@@ -10,6 +10,11 @@ import type { CoordinatorConfig, CoordinatorRecord, Effect, GroupRecordValue, Jo
 
 const EMPTY = Buffer.alloc(0);
 
+/** Kafka's hasSatisfiedHeartbeat: members waiting in a rebalance cannot expire, except brand-new ones. */
+function isExempt(m: Member): boolean {
+  return !m.isNew && (m.joinTicket !== undefined || m.syncTicket !== undefined);
+}
+
 export function joinError(memberId: string, error: ErrorName): JoinResponse {
   return { errorCode: ErrorCode[error], generationId: -1, protocolType: null, protocolName: null, leader: '', memberId, members: [] };
 }
@@ -101,7 +106,9 @@ export class MachineCore {
 
   private nextDeadline(g: ClassicGroup): number | undefined {
     let at = Infinity;
-    for (const m of g.members.values()) at = Math.min(at, m.heartbeatDeadline);
+    // Exempt members' deadlines are reset when their rebalance step completes; counting them here would
+    // schedule wake-ups in the past, again and again, for as long as a long rebalance lasts.
+    for (const m of g.members.values()) if (!isExempt(m)) at = Math.min(at, m.heartbeatDeadline);
     for (const d of g.pendingMembers.values()) at = Math.min(at, d);
     if (g.joinDeadline !== undefined) at = Math.min(at, g.joinDeadline);
     if (g.syncDeadline !== undefined) at = Math.min(at, g.syncDeadline);
@@ -114,9 +121,7 @@ export class MachineCore {
       if (at <= now) this.removePendingMember(g, memberId);
     }
     for (const m of [...g.members.values()]) {
-      // Kafka's hasSatisfiedHeartbeat: members waiting in a rebalance are exempt, except brand-new ones.
-      const exempt = !m.isNew && (m.joinTicket !== undefined || m.syncTicket !== undefined);
-      if (m.heartbeatDeadline <= now && !exempt && g.members.get(m.memberId) === m) this.removeMemberAndUpdateGroup(g, m);
+      if (m.heartbeatDeadline <= now && !isExempt(m) && g.members.get(m.memberId) === m) this.removeMemberAndUpdateGroup(g, m);
     }
     if (g.syncDeadline !== undefined && g.syncDeadline <= now) this.onSyncExpired(g);
     if (g.joinDeadline !== undefined && g.joinDeadline <= now) this.onJoinDeadline(g, now);

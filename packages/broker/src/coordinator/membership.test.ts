@@ -183,6 +183,26 @@ describe('timeouts', () => {
     expect(b).toMatchObject({ errorCode: 0, generationId: 2, leader: b.memberId });
   });
 
+  it('never schedules a wake-up in the past while a member waits out a rebalance longer than its session', () => {
+    const h = new Harness();
+    const a = h.formGroup();
+    const tc = h.join({ clientId: 'c', sessionTimeoutMs: 30_000, rebalanceTimeoutMs: 60_000 });
+    h.join({ memberId: a.memberId });
+    const c = h.joinResult(tc);
+    h.sync(c.memberId, c.generationId);
+    h.sync(a.memberId, c.generationId);
+    // d joins and a rejoins at once (session 10 s); c keeps heartbeating but does not rejoin, so the
+    // rebalance lasts up to 60 s and a's session deadline passes while it is exempt.
+    const td = h.join({ clientId: 'd', rebalanceTimeoutMs: 60_000 });
+    h.join({ memberId: a.memberId });
+    for (let t = 0; t < 50; t++) {
+      h.advance(1_000);
+      h.heartbeat(c.memberId, c.generationId);
+      expect(h.scheduledAt).toBeGreaterThan(h.time);
+    }
+    expect(h.joins.has(td)).toBe(false);
+  });
+
   it('uses the session timeout as rebalance timeout for JoinGroup v0 members', () => {
     const h = new Harness();
     const a = h.joinResult(h.join({ sessionTimeoutMs: 8_000, rebalanceTimeoutMs: 8_000 }));
