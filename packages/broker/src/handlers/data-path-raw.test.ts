@@ -96,6 +96,20 @@ describe('Produce and Fetch at every version', () => {
     }
   });
 
+  it('leaves out records before the fetch offset when down-converting', async () => {
+    for (const version of [0, 2]) {
+      const msgs = flattenMessages(parseMessageSet(recordsBuffer(partitionOf(await fetch(version, 5n)).records)));
+      expect(msgs[0]).toMatchObject({ offset: 5n });
+      expect(msgs[0]?.value?.toString()).toBe('b2');
+    }
+  });
+
+  it('refuses client writes to internal topics', async () => {
+    await broker.store.createTopic('__internal', 1, {}, { internal: true });
+    const res = await produce(8, v2(['x']), { topic: '__internal' });
+    expect(res.responses[0]?.partitionResponses[0]?.errorCode).toBe(ErrorCode.INVALID_TOPIC_EXCEPTION);
+  });
+
   it('returns at least one whole batch even when it is bigger than partition_max_bytes', async () => {
     const p = partitionOf(await fetch(11, 0n, { partitionMaxBytes: 10 }));
     const bytes = recordsBuffer(p.records);

@@ -21,6 +21,8 @@ function partitionError(index: number, errorCode: number, errorMessage: string |
 
 function appendOne(meta: TopicMeta | undefined, topic: string, index: number, records: Buffer | null, durability: Durability, ctx: RequestContext): Promise<AppendResult> {
   if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `This server does not host ${topic}-${index}.`);
+  // Internal topics (__consumer_offsets) are written by the broker itself, never by clients.
+  if (meta.internal) throw new KafkaError('INVALID_TOPIC_EXCEPTION', `Cannot append to internal topic ${topic}`);
   const log = partitionOrThrow(ctx.broker.store, topic, index);
   if (records === null) throw new KafkaError('CORRUPT_MESSAGE', 'null records');
   const { batches } = validateRecords(records);

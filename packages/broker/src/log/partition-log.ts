@@ -280,6 +280,7 @@ export class FilePartitionLog implements PartitionLog {
   }
 
   async read(offset: bigint, maxBytes: number): Promise<ReadResult> {
+    if (this.closed) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `${this.topic}-${this.index} was closed or deleted`);
     if (offset < this.startOffset || offset > this.endOffset) {
       throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} is outside [${this.startOffset}, ${this.endOffset}] of ${this.topic}-${this.index}`);
     }

@@ -68,6 +68,7 @@ export class Segment {
   lastBatchRel = -1;
   /** Set once the files are unlinked: the descriptor may still serve reads already under way. */
   deleted = false;
+  private closed = false;
   readonly createdMs: number;
   /** offset index: key relative offset, value position */
   readonly offsetIndex = new GrowableIndex();
@@ -101,7 +102,8 @@ export class Segment {
 
   /** The .log file handle, opened on first use so idle partitions hold no descriptors. */
   fh(): Promise<FileHandle> {
-    if (this.deleted && !this.handle) return Promise.reject(new Error(`segment ${this.logPath} was deleted`));
+    // Never reopen (and so recreate) a deleted or closed segment's file.
+    if ((this.deleted || this.closed) && !this.handle) return Promise.reject(new Error(`segment ${this.logPath} is closed`));
     if (this.handle) return Promise.resolve(this.handle);
     // Read-write and created if missing, but not O_APPEND: appends are positional writes at this.size.
     this.opening ??= open(this.logPath, constants.O_RDWR | constants.O_CREAT, 0o644).then((h) => {
@@ -125,6 +127,7 @@ export class Segment {
   }
 
   async closeFile(): Promise<void> {
+    this.closed = true;
     await this.fsync.idle();
     const h = this.handle ?? (this.opening ? await this.opening.catch(() => undefined) : undefined);
     this.handle = undefined;

@@ -10,7 +10,8 @@ import { decodeBatch } from './record.ts';
 
 const ATTR_LOG_APPEND_TIME = 0x08;
 
-export function downConvert(chunks: readonly Buffer[], magic: 0 | 1): Buffer {
+/** Records before fromOffset are left out (old clients may not skip them), as Kafka does for uncompressed output. */
+export function downConvert(chunks: readonly Buffer[], magic: 0 | 1, fromOffset = 0n): Buffer {
   const out: Buffer[] = [];
   for (const batch of chunks) {
     if (batchIsControl(batch)) continue;
@@ -19,6 +20,7 @@ export function downConvert(chunks: readonly Buffer[], magic: 0 | 1): Buffer {
     }
     const logAppend = batchIsLogAppendTime(batch);
     for (const r of decodeBatch(batch, decompress)) {
+      if (r.offset < fromOffset) continue;
       out.push(encodeLegacyMessage(magic, r.offset, r.key, r.value, r.timestamp, magic === 1 && logAppend ? ATTR_LOG_APPEND_TIME : 0));
     }
   }
