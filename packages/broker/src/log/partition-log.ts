@@ -5,7 +5,7 @@
 // - 'fsync' appends resolve after an fsync that started after their write completed (FsyncGate group commit);
 // - the active (last) segment is never deleted; retention removes whole segments from the front.
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { KafkaError } from '../errors.ts';
 import {
   Off, batchBaseSequence, batchLastOffsetDelta, batchMaxTimestamp, batchProducerEpoch,
@@ -77,7 +77,8 @@ export class FilePartitionLog implements PartitionLog {
     const bases = files.filter((f) => /^\d{20}\.log$/.test(f)).map((f) => BigInt(f.slice(0, 20)));
     bases.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const checkpoint = await readFile(join(this.dir, START_CHECKPOINT), 'utf8').then((s) => BigInt(s.trim()), () => undefined);
-    if (bases.length === 0) bases.push(checkpoint ?? 0n);
+    const fresh = bases.length === 0;
+    if (fresh) bases.push(checkpoint ?? 0n);
     const now = this.env.now();
     for (let i = 0; i < bases.length; i++) {
       const seg = new Segment(this.dir, bases[i]!, now);
@@ -91,6 +92,11 @@ export class FilePartitionLog implements PartitionLog {
       }
       this.segments.push(seg);
       this.totalBytes += seg.size;
+    }
+    // A new partition's directory and first segment must be linked durably before an fsynced append counts.
+    if (fresh && this.env.fsync) {
+      await syncDir(this.dir);
+      await syncDir(dirname(this.dir));
     }
     this.endOffset = this.nextOffset = this.active.nextOffset;
     const first = this.segments[0]!.baseOffset;
