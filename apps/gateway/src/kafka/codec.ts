@@ -61,9 +61,13 @@ export function encodeHeaders(headers: HeadersInput | undefined, where: string):
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+// Control characters (other than tab and newlines) mean bytes, not text: show them as base64.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+
 function toText(bytes: Buffer): string | undefined {
   try {
-    return utf8.decode(bytes);
+    const text = utf8.decode(bytes);
+    return CONTROL.test(text) ? undefined : text;
   } catch {
     return undefined;
   }
