@@ -90,4 +90,30 @@ describe('data path through kafkajs', () => {
     const got = await consumeAll(topic);
     expect(got.map((m) => m.value)).toEqual(['v4', 'v5', 'v6', 'v7', 'v8', 'v9']);
   });
+
+  it('a kafkajs consumer group reads batches of every codec, in order', async () => {
+    const topic = 'mixed-codecs';
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
+    const producer = kafka.producer();
+    await producer.connect();
+    const codecs = [CompressionTypes.None, CompressionTypes.GZIP, CompressionTypes.Snappy, CompressionTypes.LZ4, CompressionTypes.ZSTD];
+    for (const [i, compression] of codecs.entries()) {
+      await producer.send({ topic, compression, messages: [0, 1, 2].map((j) => ({ key: `c${i}`, value: `codec${i}-${j}` })) });
+    }
+    await producer.disconnect();
+    const consumer = kafka.consumer({ groupId: 'mixed', maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const got: Array<[string, string]> = [];
+    await new Promise<void>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          got.push([message.offset, message.value?.toString() ?? '']);
+          if (got.length === 15) resolve();
+        },
+      });
+    });
+    await consumer.disconnect();
+    expect(got).toEqual(codecs.flatMap((_, i) => [0, 1, 2].map((j): [string, string] => [String(i * 3 + j), `codec${i}-${j}`])));
+  });
 });
