@@ -41,7 +41,7 @@ export async function startBroker(config: BrokerConfig, options: StartOptions = 
     await store.close();
     throw err;
   }
-  const server = new BrokerServer({ registry, maxFrameBytes: config.maxFrameBytes, maxInFlight: config.maxInFlightPerConnection });
+  const server = new BrokerServer({ registry, maxFrameBytes: config.maxFrameBytes, maxInFlight: config.maxInFlightPerConnection, maxIdleMs: config.connectionsMaxIdleMs });
   let bound: { host: string; port: number };
   try {
     bound = await server.listen(config.host, config.port, (address) => ({

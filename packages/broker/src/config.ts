@@ -21,6 +21,8 @@ export interface BrokerConfig {
   readonly maxFrameBytes: number;
   /** Requests read ahead on one connection before the broker stops reading from it. */
   readonly maxInFlightPerConnection: number;
+  /** A connection with nothing in flight and no traffic for this long is closed (Kafka's connections.max.idle.ms); 0 disables. */
+  readonly connectionsMaxIdleMs: number;
   /** Broker-wide topic config defaults by Kafka name (log.* settings), e.g. 'retention.ms'. */
   readonly topicDefaults: Readonly<Record<string, string>>;
   readonly logLevel: string;
@@ -94,6 +96,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     fsync: bool('BROKER_FSYNC', env.BROKER_FSYNC, true),
     maxFrameBytes: int('BROKER_MAX_FRAME_BYTES', env.BROKER_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES, 1024, 2 ** 31 - 1),
     maxInFlightPerConnection: int('BROKER_MAX_IN_FLIGHT', env.BROKER_MAX_IN_FLIGHT, 32, 1, 1024),
+    connectionsMaxIdleMs: int('BROKER_CONNECTIONS_MAX_IDLE_MS', env.BROKER_CONNECTIONS_MAX_IDLE_MS, 600_000, 0),
     topicDefaults: Object.freeze(topicDefaults),
     logLevel: env.LOG_LEVEL ?? 'info',
   });

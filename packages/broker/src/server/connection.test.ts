@@ -154,6 +154,18 @@ describe('connection', () => {
   });
 });
 
+describe('idle connections', () => {
+  it('closes a connection that stays idle past connectionsMaxIdleMs', async () => {
+    broker = await startTestBroker({ connectionsMaxIdleMs: 50 }, { handlers: [apiVersionsHandler] });
+    client = new RawClient(broker.port);
+    await client.ready;
+    client.request(ApiKey.ApiVersions, 0, 1, Buffer.alloc(0));
+    expect((await client.next())?.readInt32BE(0)).toBe(1);
+    await client.waitClosed();
+    expect(client.closed).toBe(true);
+  });
+});
+
 describe('raw token frames (SASL after SaslHandshake v0)', () => {
   it('hands the next frame to the registered raw handler and writes its answer size-prefixed', async () => {
     const handler = defineHandler('SaslHandshake', {

@@ -24,6 +24,8 @@ export interface ConnectionDeps {
   readonly services: BrokerServices;
   readonly maxFrameBytes: number;
   readonly maxInFlight: number;
+  /** Idle time after which a connection with nothing in flight is closed; 0 keeps it forever. */
+  readonly maxIdleMs: number;
 }
 
 interface Slot {
@@ -96,6 +98,13 @@ export class Connection implements ConnectionInfo {
       this.pump();
     });
     socket.on('error', (err) => this.log.debug({ err: err.message }, 'socket error'));
+    if (deps.maxIdleMs > 0) {
+      socket.setTimeout(deps.maxIdleMs);
+      // A parked request (long poll, JoinGroup) keeps the connection: only truly idle ones are reaped.
+      socket.on('timeout', () => {
+        if (this.queue.length === 0 && this.splitter.bufferedBytes === 0) this.closeIdle();
+      });
+    }
     socket.on('close', () => this.onClosed());
     this.log.debug('connection opened');
   }
@@ -122,6 +131,13 @@ export class Connection implements ConnectionInfo {
   destroy(reason: string, fields: Record<string, unknown> = {}): void {
     if (this.closed) return;
     this.log.warn({ ...fields, reason }, 'closing connection');
+    this.closed = true;
+    this.socket.destroy();
+  }
+
+  private closeIdle(): void {
+    if (this.closed) return;
+    this.log.info({ idleMs: this.deps.maxIdleMs }, 'closing idle connection');
     this.closed = true;
     this.socket.destroy();
   }

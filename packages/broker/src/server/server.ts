@@ -8,6 +8,7 @@ export interface ServerOptions {
   readonly registry: HandlerRegistry;
   readonly maxFrameBytes: number;
   readonly maxInFlight: number;
+  readonly maxIdleMs: number;
 }
 
 export class BrokerServer {
@@ -52,6 +53,7 @@ export class BrokerServer {
       services,
       maxFrameBytes: this.options.maxFrameBytes,
       maxInFlight: this.options.maxInFlight,
+      maxIdleMs: this.options.maxIdleMs,
     });
     this.connections.add(connection);
     connection.onClose(() => this.connections.delete(connection));
