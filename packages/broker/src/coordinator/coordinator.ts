@@ -30,6 +30,11 @@ export interface GroupCoordinatorOptions extends Partial<CoordinatorConfig> {
   readonly offsetsTopicPartitions?: number;
   /** Injected clock (tests). */
   readonly now?: () => number;
+  /**
+   * A partition of __consumer_offsets is compacted (live records rewritten, older ones dropped) once this many
+   * records were written to it since the last time, and at least twice as many as it has live ones.
+   */
+  readonly compactAfterRecords?: number;
 }
 
 // setTimeout's limit; a longer wait is simply re-armed when it fires.
@@ -45,6 +50,11 @@ export class GroupCoordinator {
   private readonly commits = new Map<number, (r: readonly CommitPartitionResult[]) => void>();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly compactAfterRecords: number;
+  /** Per __consumer_offsets partition: writes not yet finished, records written since the last compaction. */
+  private readonly inFlight = new Map<number, number>();
+  private readonly sinceCompaction = new Map<number, number>();
+  private readonly compacting = new Set<number>();
 
   private constructor(
     store: LogStore,
@@ -54,11 +64,13 @@ export class GroupCoordinator {
     this.now = options.now ?? Date.now;
     this.machine = new GroupCoordinatorMachine(options, this.now);
     this.offsetsTopic = new OffsetsTopic(store, options.offsetsTopicPartitions ?? 50);
+    this.compactAfterRecords = options.compactAfterRecords ?? 100_000;
   }
 
   /** Opens the coordinator and replays __consumer_offsets into it before any request is served. */
   static async open(store: LogStore, options: GroupCoordinatorOptions, logger: Logger): Promise<GroupCoordinator> {
     const c = new GroupCoordinator(store, options, logger);
+    await c.offsetsTopic.reconcileConfigs();
     const records: CoordinatorRecord[] = [];
     for await (const r of c.offsetsTopic.replay()) records.push(r);
     c.apply(c.machine.load(records));
@@ -161,6 +173,14 @@ export class GroupCoordinator {
   }
 
   private persist(id: number, groupId: string, records: readonly CoordinatorRecord[], durable: boolean): void {
+    const partition = this.offsetsTopic.partitionFor(groupId);
+    this.inFlight.set(partition, (this.inFlight.get(partition) ?? 0) + 1);
+    this.sinceCompaction.set(partition, (this.sinceCompaction.get(partition) ?? 0) + records.length);
+    const done = (): void => {
+      const left = (this.inFlight.get(partition) ?? 1) - 1;
+      this.inFlight.set(partition, left);
+      if (left === 0) this.maybeCompact(partition);
+    };
     let written: Promise<unknown>;
     try {
       written = this.offsetsTopic.append(groupId, records, durable, this.now());
@@ -168,13 +188,36 @@ export class GroupCoordinator {
       written = Promise.reject(err);
     }
     written.then(
-      () => this.apply(this.machine.persisted(id, null)),
+      () => {
+        this.apply(this.machine.persisted(id, null));
+        done();
+      },
       (err: unknown) => {
         this.logger.error({ err, groupId }, 'write to __consumer_offsets failed');
         const error: ErrorName = err instanceof KafkaError ? err.errorName : 'KAFKA_STORAGE_ERROR';
         this.apply(this.machine.persisted(id, error));
+        done();
       },
     );
+  }
+
+  /**
+   * Bounds __consumer_offsets: once a partition has taken many records, its live state is written again and
+   * everything before it dropped. Runs only when no earlier write to the partition is still in flight (all of
+   * them are then applied to the state the snapshot is taken from), and the snapshot is taken and its append
+   * issued synchronously, so every later write lands after it.
+   */
+  private maybeCompact(partition: number): void {
+    const written = this.sinceCompaction.get(partition) ?? 0;
+    if (this.closed || this.compacting.has(partition) || written < this.compactAfterRecords) return;
+    const records = this.machine.snapshot((groupId) => this.offsetsTopic.partitionFor(groupId) === partition);
+    if (written < 2 * records.length) return;
+    this.compacting.add(partition);
+    this.sinceCompaction.set(partition, records.length);
+    this.offsetsTopic.compact(partition, records, this.now()).then(
+      (start) => this.logger.info({ partition, live: records.length, dropped: written, logStartOffset: start?.toString() }, 'compacted __consumer_offsets partition'),
+      (err: unknown) => this.logger.warn({ err, partition }, 'compacting __consumer_offsets failed'),
+    ).finally(() => this.compacting.delete(partition));
   }
 
   private schedule(at: number): void {

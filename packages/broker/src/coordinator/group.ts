@@ -2,7 +2,7 @@
 // committed offsets. Decisions live in the state machine; this class keeps the bookkeeping consistent
 // (protocol vote counts, static member index, awaiting-join count) the way Kafka's GroupMetadata does.
 import { GroupState, IllegalTransitionError, canTransition, type GroupStateName } from './group-state.ts';
-import type { MemberDescription, PartitionKey, Protocol, StoredOffset } from './types.ts';
+import type { GroupRecordValue, MemberDescription, PartitionKey, Protocol, StoredOffset } from './types.ts';
 
 export interface Member {
   memberId: string;
@@ -54,6 +54,8 @@ export class ClassicGroup {
   initialJoinRemainingMs: number | undefined;
   newMemberAdded = false;
   syncDeadline: number | undefined;
+  /** The last GroupMetadataValue written for this group: what compaction of __consumer_offsets keeps. */
+  storedValue: GroupRecordValue | undefined;
   private readonly protocolVotes = new Map<string, number>();
   private awaitingJoin = 0;
 

@@ -53,6 +53,10 @@ export class MachineCore {
   protected persist(groupId: string, records: CoordinatorRecord[], durable: boolean, then?: (error: StoreError) => void): void {
     const id = this.nextPersistId++;
     if (then) this.continuations.set(id, then);
+    for (const r of records) {
+      const g = r.type === 'group' ? this.groups.get(r.groupId) : undefined;
+      if (g && r.type === 'group') g.storedValue = r.value ?? undefined;
+    }
     this.emit({ kind: 'persist', id, groupId, records, durable });
   }
 

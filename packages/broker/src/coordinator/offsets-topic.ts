@@ -11,6 +11,15 @@ import type { CoordinatorRecord } from './types.ts';
 
 export const OFFSETS_TOPIC = '__consumer_offsets';
 const READ_CHUNK_BYTES = 1024 * 1024;
+const RECORDS_PER_SNAPSHOT_BATCH = 500;
+
+// Time retention must never delete live commits: old records go only through our snapshot compaction
+// (compact(), which moves the log start offset). 100 MiB segments as Kafka's offsets.topic.segment.bytes.
+const TOPIC_CONFIGS: Readonly<Record<string, string>> = {
+  'cleanup.policy': 'compact',
+  'retention.ms': '-1',
+  'segment.bytes': String(100 * 1024 * 1024),
+};
 
 export class OffsetsTopic {
   private creating: Promise<void> | undefined;
@@ -34,8 +43,7 @@ export class OffsetsTopic {
     if (this.store.getTopic(OFFSETS_TOPIC)) return Promise.resolve();
     this.creating ??= (async () => {
       try {
-        // compact like Kafka's own topic, so tools that inspect its configs see what they expect.
-        await this.store.createTopic(OFFSETS_TOPIC, this.configuredPartitions, { 'cleanup.policy': 'compact' }, { internal: true });
+        await this.store.createTopic(OFFSETS_TOPIC, this.configuredPartitions, { ...TOPIC_CONFIGS }, { internal: true });
       } catch (err) {
         if (!(err instanceof KafkaError && err.errorName === 'TOPIC_ALREADY_EXISTS')) throw err;
       } finally {
@@ -59,6 +67,32 @@ export class OffsetsTopic {
     };
     if (this.store.getTopic(OFFSETS_TOPIC)) return write();
     return this.ensure().then(write);
+  }
+
+  /** A topic created before these configs existed gets them now (idempotent). */
+  async reconcileConfigs(): Promise<void> {
+    const meta = this.store.getTopic(OFFSETS_TOPIC);
+    if (!meta) return;
+    const changes = Object.fromEntries(Object.entries(TOPIC_CONFIGS).filter(([k, v]) => meta.configs[k] !== v));
+    if (Object.keys(changes).length > 0) await this.store.alterTopicConfigs(OFFSETS_TOPIC, changes);
+  }
+
+  /**
+   * Compaction by snapshot: appends the live records of one partition (fsynced), then moves the log start
+   * past everything before them, so whole old segments can go. Callers must ensure no write issued earlier
+   * to this partition is still in flight, or its record could fall before the new start and be lost.
+   */
+  async compact(partition: number, records: readonly CoordinatorRecord[], timestampMs: number): Promise<bigint | undefined> {
+    const log = this.store.partition(OFFSETS_TOPIC, partition);
+    if (!log) return undefined;
+    const timestamp = BigInt(timestampMs);
+    const batches: Buffer[] = [];
+    for (let i = 0; i < records.length; i += RECORDS_PER_SNAPSHOT_BATCH) {
+      batches.push(buildBatch(records.slice(i, i + RECORDS_PER_SNAPSHOT_BATCH).map((r) => ({ ...encodeRecord(r), timestamp }))));
+    }
+    // With nothing live, the start simply moves to the end.
+    const start = batches.length > 0 ? (await log.append(batches, 'fsync')).baseOffset : log.logEndOffset();
+    return log.deleteRecordsBefore(start);
   }
 
   /** Every coordinator record in the topic, partition by partition, in log order. */

@@ -117,6 +117,48 @@ describe('GroupCoordinator over a real log', () => {
   });
 });
 
+describe('compaction of __consumer_offsets', () => {
+  let dir = '';
+  let store: LogStore | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('rewrites the live records and drops the rest, keeping every group and last commit across reopen', async () => {
+    dir = await makeTempDir('brook-coord-compact-');
+    store = await openLogStore(dir, { fsync: false });
+    await store.createTopic('t', 1);
+    const options = { offsetsTopicPartitions: 1, initialRebalanceDelayMs: 0, compactAfterRecords: 20 };
+    let c = await GroupCoordinator.open(store, options, pino({ level: 'silent' }));
+    const join = await c.join({
+      groupId: 'members', memberId: '', groupInstanceId: null, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000,
+      protocolType: 'consumer', protocols: [{ name: 'range', metadata: subscription(['t']) }], clientId: 'c', clientHost: '/h', requireKnownMemberId: false,
+    });
+    await c.sync({ groupId: 'members', generationId: 1, memberId: join.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: new Map([[join.memberId, Buffer.from('A')]]) });
+    const commit = (groupId: string, offset: bigint) =>
+      c.commit({ groupId, generationId: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1n, partitions: [{ topic: 't', partition: 0, offset, leaderEpoch: -1, metadata: `m${offset}`, commitTimestamp: -1n }] });
+    await commit('simple', 1n);
+    for (let i = 0; i < 60; i++) await commit('busy', BigInt(i));
+    // Let the last compaction finish: it is started after the last write completes.
+    const log = store.partition(OFFSETS_TOPIC, 0) ?? expect.unreachable();
+    for (let i = 0; i < 100 && log.logStartOffset() < 40n; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(log.logStartOffset()).toBeGreaterThanOrEqual(40n);
+    expect(log.logEndOffset() - log.logStartOffset()).toBeLessThan(25n);
+
+    c.close();
+    await store.close();
+    store = await openLogStore(dir, { fsync: false });
+    c = await GroupCoordinator.open(store, options, pino({ level: 'silent' }));
+    expect(c.fetchOffsets('busy', [{ topic: 't', partition: 0 }])[0]).toMatchObject({ offset: 59n, metadata: 'm59' });
+    expect(c.fetchOffsets('simple', [{ topic: 't', partition: 0 }])[0]).toMatchObject({ offset: 1n, metadata: 'm1' });
+    expect(c.describeGroup('members')).toMatchObject({ state: 'Stable', members: [expect.objectContaining({ memberId: join.memberId, assignment: Buffer.from('A') })] });
+    expect(store.getTopic(OFFSETS_TOPIC)?.configs).toMatchObject({ 'retention.ms': '-1', 'cleanup.policy': 'compact' });
+    c.close();
+  });
+});
+
 function splitBatches(chunk: Buffer): Buffer[] {
   const out: Buffer[] = [];
   for (let pos = 0; pos < chunk.length; ) {

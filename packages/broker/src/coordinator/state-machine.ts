@@ -233,6 +233,20 @@ export class GroupCoordinatorMachine extends MembershipMachine {
     }
   }
 
+  /** The live records of the selected groups: what a compacted __consumer_offsets would keep of them. */
+  snapshot(select: (groupId: string) => boolean): CoordinatorRecord[] {
+    const out: CoordinatorRecord[] = [];
+    for (const g of this.groups.values()) {
+      if (!select(g.groupId)) continue;
+      if (g.storedValue) out.push({ type: 'group', groupId: g.groupId, value: g.storedValue });
+      for (const [key, o] of g.offsets) {
+        const { offset, leaderEpoch, metadata, commitTimestamp, expireTimestamp } = o;
+        out.push({ type: 'offset', groupId: g.groupId, ...splitPartitionKey(key), value: { offset, leaderEpoch, metadata, commitTimestamp, expireTimestamp } });
+      }
+    }
+    return out;
+  }
+
   /**
    * Rebuilds groups and offsets from replayed __consumer_offsets records (in log order). Groups with members
    * come back Stable; their members must heartbeat within a session timeout or are removed.
@@ -265,6 +279,7 @@ export class GroupCoordinatorMachine extends MembershipMachine {
   }
 
   private restoreGroup(g: ClassicGroup, v: GroupRecordValue): void {
+    g.storedValue = v;
     g.generationId = v.generation;
     g.protocolType = v.protocolType === '' ? null : v.protocolType;
     g.protocolName = v.protocol;
