@@ -72,7 +72,10 @@ export class GroupCoordinator {
     const c = new GroupCoordinator(store, options, logger);
     await c.offsetsTopic.reconcileConfigs();
     const records: CoordinatorRecord[] = [];
-    for await (const r of c.offsetsTopic.replay()) records.push(r);
+    const skip = (partition: number, offset: bigint, err: unknown): void => {
+      logger.warn({ err, partition, offset: offset.toString() }, 'skipped an undecodable __consumer_offsets record');
+    };
+    for await (const r of c.offsetsTopic.replay(skip)) records.push(r);
     c.apply(c.machine.load(records));
     if (records.length > 0) logger.info({ records: records.length, groups: c.machine.listGroups().length }, 'group coordinator loaded __consumer_offsets');
     return c;

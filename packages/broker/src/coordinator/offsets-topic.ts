@@ -95,18 +95,30 @@ export class OffsetsTopic {
     return log.deleteRecordsBefore(start);
   }
 
-  /** Every coordinator record in the topic, partition by partition, in log order. */
-  async *replay(): AsyncGenerator<CoordinatorRecord> {
+  /**
+   * Every coordinator record in the topic, partition by partition, in log order. A record this broker cannot
+   * decode is reported to onSkip and skipped, so one bad record cannot keep the broker from starting.
+   */
+  async *replay(onSkip: (partition: number, offset: bigint, err: unknown) => void): AsyncGenerator<CoordinatorRecord> {
     const meta = this.store.getTopic(OFFSETS_TOPIC);
     if (!meta) return;
     for (let p = 0; p < meta.partitions; p++) {
       const log = this.store.partition(OFFSETS_TOPIC, p);
-      if (log) yield* readPartition(log);
+      if (log) yield* readPartition(log, (offset, err) => onSkip(p, offset, err));
     }
   }
 }
 
-async function* readPartition(log: PartitionLog): AsyncGenerator<CoordinatorRecord> {
+function decodeOrSkip(key: Buffer, value: Buffer | null, offset: bigint, onSkip: (offset: bigint, err: unknown) => void): CoordinatorRecord | undefined {
+  try {
+    return decodeRecord(key, value);
+  } catch (err) {
+    onSkip(offset, err);
+    return undefined;
+  }
+}
+
+async function* readPartition(log: PartitionLog, onSkip: (offset: bigint, err: unknown) => void): AsyncGenerator<CoordinatorRecord> {
   let offset = log.logStartOffset();
   while (offset < log.logEndOffset()) {
     const { chunks } = await log.read(offset, READ_CHUNK_BYTES);
@@ -124,7 +136,7 @@ async function* readPartition(log: PartitionLog): AsyncGenerator<CoordinatorReco
         }
         for (const r of decodeBatch(batch, decompress)) {
           if (r.offset < offset || !r.key) continue;
-          const record = decodeRecord(r.key, r.value);
+          const record = decodeOrSkip(r.key, r.value, r.offset, onSkip);
           if (record) yield record;
         }
         offset = last + 1n;
