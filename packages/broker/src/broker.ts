@@ -25,6 +25,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Replaces the handler list (tests). */
   readonly handlers?: readonly AnyHandler[];
+  /** Serve only ApiVersions and the SASL APIs until a connection authenticates. Default false. */
+  readonly requireAuthentication?: boolean;
   /** Group coordinator settings, over those from the environment (GROUP_*, OFFSETS_*). */
   readonly coordinator?: GroupCoordinatorOptions;
 }
@@ -41,7 +43,13 @@ export async function startBroker(config: BrokerConfig, options: StartOptions = 
     await store.close();
     throw err;
   }
-  const server = new BrokerServer({ registry, maxFrameBytes: config.maxFrameBytes, maxInFlight: config.maxInFlightPerConnection, maxIdleMs: config.connectionsMaxIdleMs });
+  const server = new BrokerServer({
+    registry,
+    maxFrameBytes: config.maxFrameBytes,
+    maxInFlight: config.maxInFlightPerConnection,
+    maxIdleMs: config.connectionsMaxIdleMs,
+    requireAuthentication: options.requireAuthentication ?? false,
+  });
   let bound: { host: string; port: number };
   try {
     bound = await server.listen(config.host, config.port, (address) => ({

@@ -166,6 +166,35 @@ describe('idle connections', () => {
   });
 });
 
+describe('authentication gate', () => {
+  it('serves only ApiVersions and SASL until a handler authenticates the connection, then everything', async () => {
+    const handshake = defineHandler('SaslHandshake', {
+      minVersion: 0,
+      maxVersion: 1,
+      handle(request, ctx) {
+        if (request.mechanism === 'LET-ME-IN') ctx.connection.authenticate('tester');
+        return { errorCode: 0, mechanisms: ['LET-ME-IN'] };
+      },
+    });
+    const heartbeatOk = defineHandler('Heartbeat', { minVersion: 0, maxVersion: 0, handle: () => ({ errorCode: 0 }) });
+    broker = await startTestBroker({}, { handlers: [apiVersionsHandler, handshake, heartbeatOk], requireAuthentication: true });
+
+    const rejected = new RawClient(broker.port);
+    await rejected.ready;
+    rejected.request(ApiKey.ApiVersions, 0, 1, Buffer.alloc(0));
+    expect((await rejected.next())?.readInt32BE(0)).toBe(1);
+    heartbeat(rejected, 2);
+    expect(await rejected.next()).toBeNull();
+
+    client = new RawClient(broker.port);
+    await client.ready;
+    client.request(ApiKey.SaslHandshake, 1, 3, encodeToBuffer(schemas.SaslHandshakeRequest, 1, { mechanism: 'LET-ME-IN' }));
+    expect((await client.next())?.readInt32BE(0)).toBe(3);
+    heartbeat(client, 4);
+    expect(readHeartbeat(await client.next())).toMatchObject({ correlationId: 4, body: { errorCode: 0 } });
+  });
+});
+
 describe('raw token frames (SASL after SaslHandshake v0)', () => {
   it('hands the next frame to the registered raw handler and writes its answer size-prefixed', async () => {
     const handler = defineHandler('SaslHandshake', {

@@ -26,7 +26,12 @@ export interface ConnectionDeps {
   readonly maxInFlight: number;
   /** Idle time after which a connection with nothing in flight is closed; 0 keeps it forever. */
   readonly maxIdleMs: number;
+  /** Only ApiVersions and the SASL APIs are served until a handler calls authenticate(). */
+  readonly requireAuthentication: boolean;
 }
+
+// Served before authentication (Kafka's SaslServerAuthenticator accepts exactly these).
+const PRE_AUTH_APIS: ReadonlySet<number> = new Set([ApiKey.ApiVersions, ApiKey.SaslHandshake, ApiKey.SaslAuthenticate]);
 
 interface Slot {
   done: boolean;
@@ -67,6 +72,7 @@ export class Connection implements ConnectionInfo {
   readonly remoteAddress: string;
   readonly log: Logger;
   closed = false;
+  principal: string | null = null;
   private readonly splitter: FrameSplitter;
   private readonly queue: Slot[] = [];
   private readonly closeListeners = new Set<() => void>();
@@ -116,6 +122,11 @@ export class Connection implements ConnectionInfo {
     }
     this.closeListeners.add(listener);
     return () => this.closeListeners.delete(listener);
+  }
+
+  authenticate(principal: string): void {
+    this.principal = principal;
+    this.log.info({ principal }, 'authenticated');
   }
 
   expectRawFrame(handler: RawFrameHandler): void {
@@ -222,6 +233,9 @@ export class Connection implements ConnectionInfo {
     const api = this.deps.registry.get(apiKey);
     if (!api) return this.destroy(`API key ${apiKey}${API_NAMES.has(apiKey) ? ` (${API_NAMES.get(apiKey)})` : ''} is not served`, { apiKey, apiVersion, correlationId });
     const { handler } = api;
+    if (this.deps.requireAuthentication && this.principal === null && !PRE_AUTH_APIS.has(apiKey)) {
+      return this.destroy(`${handler.name} request before SASL authentication`, { apiKey, correlationId });
+    }
     if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) return this.unsupportedVersion(api, apiVersion, correlationId);
 
     const reader = new Reader(frame);

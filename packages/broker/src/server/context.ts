@@ -37,6 +37,14 @@ export interface ConnectionInfo {
    * the returned bytes are written back size-prefixed (null writes nothing). Used by SASL after SaslHandshake v0.
    */
   expectRawFrame(handler: RawFrameHandler): void;
+  /** The SASL principal once authenticated, else null. */
+  readonly principal: string | null;
+  /**
+   * Marks the connection authenticated (SaslAuthenticate, or the raw exchange after SaslHandshake v0).
+   * When the broker requires authentication, requests other than ApiVersions, SaslHandshake and
+   * SaslAuthenticate close the connection until this is called, as Kafka does.
+   */
+  authenticate(principal: string): void;
   /** Closes the connection after the responses already queued (e.g. failed authentication). */
   close(reason: string): void;
 }

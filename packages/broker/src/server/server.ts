@@ -9,6 +9,7 @@ export interface ServerOptions {
   readonly maxFrameBytes: number;
   readonly maxInFlight: number;
   readonly maxIdleMs: number;
+  readonly requireAuthentication: boolean;
 }
 
 export class BrokerServer {
@@ -54,6 +55,7 @@ export class BrokerServer {
       maxFrameBytes: this.options.maxFrameBytes,
       maxInFlight: this.options.maxInFlight,
       maxIdleMs: this.options.maxIdleMs,
+      requireAuthentication: this.options.requireAuthentication,
     });
     this.connections.add(connection);
     connection.onClose(() => this.connections.delete(connection));
