@@ -279,7 +279,7 @@ export class FilePartitionLog implements PartitionLog {
     // The sealed segment is made durable once, so recovery only ever needs to look at the last segment.
     if (this.env.fsync) await old.fsync.request();
     const seg = new Segment(this.dir, baseOffset, this.env.now());
-    await seg.fh();
+    await seg.use(async () => undefined); // creates the file before the directory is synced
     this.segments.push(seg);
     if (this.env.fsync) await syncDir(this.dir);
     return seg;
@@ -360,7 +360,7 @@ export class FilePartitionLog implements PartitionLog {
       this.segments.shift();
       this.totalBytes -= seg.size;
       if (this.startOffset < this.segments[0]!.baseOffset) this.startOffset = this.segments[0]!.baseOffset;
-      seg.deleted = true;
+      seg.markDeleted();
       await seg.deleteFiles();
       this.retired.add(seg);
       setTimeout(() => {

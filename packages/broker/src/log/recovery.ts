@@ -69,10 +69,11 @@ export async function recoverLastSegment(dir: string, seg: Segment, fileSize: nu
       valid = await walk(seg, fileSize, { position: 0, offset: seg.baseOffset }, 0, 0, indexIntervalBytes, producers);
     }
   }
-  const fh = await seg.fh();
   if (valid < fileSize) {
-    await fh.truncate(valid);
-    await fh.sync();
+    await seg.use(async (fh) => {
+      await fh.truncate(valid);
+      await fh.sync();
+    });
   }
   seg.size = valid;
   await seg.rewriteIndexFiles();
@@ -87,8 +88,7 @@ async function walk(seg: Segment, fileSize: number, start: Start, verifyFrom: nu
   seg.nextOffset = start.offset;
   seg.bytesSinceIndex = Number.MAX_SAFE_INTEGER;
   let expected = start.offset;
-  const fh = await seg.fh();
-  return scanBatches(fh, start.position, fileSize, verifyFrom, ({ buf, at, position, size }) => {
+  return seg.use((fh) => scanBatches(fh, start.position, fileSize, verifyFrom, ({ buf, at, position, size }) => {
     const base = buf.readBigInt64BE(at + Off.baseOffset);
     if (base !== expected) return false;
     const delta = buf.readInt32BE(at + Off.lastOffsetDelta);
@@ -104,5 +104,5 @@ async function walk(seg: Segment, fileSize: number, start: Start, verifyFrom: nu
     expected = base + BigInt(delta) + 1n;
     seg.nextOffset = expected;
     return true;
-  });
+  }));
 }

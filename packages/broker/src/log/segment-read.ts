@@ -11,10 +11,16 @@ import type { ReadResult } from './types.ts';
 
 export async function readFromSegment(seg: Segment, offset: bigint, maxBytes: number, indexIntervalBytes: number): Promise<ReadResult> {
   const limit = seg.size;
-  let filePos = seg.lookup(offset);
-  const fh = await seg.fh().catch(() => {
-    throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} was deleted`);
-  });
+  const filePos = seg.lookup(offset);
+  try {
+    return await seg.use((fh) => readBatches(fh, limit, filePos, offset, maxBytes, indexIntervalBytes));
+  } catch (err) {
+    if (seg.deleted) throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} was deleted`);
+    throw err;
+  }
+}
+
+async function readBatches(fh: FileHandle, limit: number, filePos: number, offset: bigint, maxBytes: number, indexIntervalBytes: number): Promise<ReadResult> {
   const chunks: Buffer[] = [];
   let total = 0;
   // One read covers the index gap plus maxBytes; only a batch crossing its end costs a second read.
@@ -49,10 +55,9 @@ export async function readFromSegment(seg: Segment, offset: bigint, maxBytes: nu
 export async function findByTimestamp(seg: Segment, timestampMs: bigint, startOffset: bigint): Promise<{ offset: bigint; timestampMs: bigint } | undefined> {
   let from = seg.lookupTime(timestampMs);
   if (from < startOffset) from = startOffset;
-  const fh = await seg.fh();
   let found: { offset: bigint; timestampMs: bigint } | undefined;
   // verifyFrom 0: the walk then holds each whole batch, which the record-level lookup needs.
-  await scanBatches(fh, seg.lookup(from), seg.size, 0, ({ buf, at, size }) => {
+  await seg.use((fh) => scanBatches(fh, seg.lookup(from), seg.size, 0, ({ buf, at, size }) => {
     const maxTs = buf.readBigInt64BE(at + Off.maxTimestamp);
     const last = buf.readBigInt64BE(at) + BigInt(buf.readInt32BE(at + Off.lastOffsetDelta));
     if (maxTs >= timestampMs && last >= startOffset) {
@@ -60,7 +65,7 @@ export async function findByTimestamp(seg: Segment, timestampMs: bigint, startOf
       return false;
     }
     return true;
-  });
+  }));
   return found;
 }
 

@@ -2,10 +2,10 @@
 // to file position (8-byte entries, Kafka's layout); <base>.timeindex maps the running max timestamp to the
 // relative offset of the batch that carried it (12-byte entries). Index entries are kept in memory and appended
 // to their files in blocks: they are hints, never trusted past the end of the .log, and recovery rebuilds the tail.
-import { constants } from 'node:fs';
-import { open, appendFile, writeFile, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { appendFile, writeFile, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FsyncGate } from './fsync-gate.ts';
+import { PooledFile } from './file-pool.ts';
 
 const INDEX_ENTRY = 8;
 const TIME_ENTRY = 12;
@@ -68,7 +68,6 @@ export class Segment {
   lastBatchRel = -1;
   /** Set once the files are unlinked: the descriptor may still serve reads already under way. */
   deleted = false;
-  private closed = false;
   readonly createdMs: number;
   /** offset index: key relative offset, value position */
   readonly offsetIndex = new GrowableIndex();
@@ -76,8 +75,7 @@ export class Segment {
   readonly timeIndex = new GrowableIndex();
   private pendingIndex: Buffer[] = [];
   private pendingTime: Buffer[] = [];
-  private handle: FileHandle | undefined;
-  private opening: Promise<FileHandle> | undefined;
+  private readonly file: PooledFile;
   readonly fsync: FsyncGate;
 
   constructor(
@@ -87,7 +85,8 @@ export class Segment {
   ) {
     this.nextOffset = baseOffset;
     this.createdMs = nowMs;
-    this.fsync = new FsyncGate(async () => (await this.fh()).sync());
+    this.file = new PooledFile(this.logPath);
+    this.fsync = new FsyncGate(() => this.file.use((fh) => fh.sync()));
   }
 
   get logPath(): string {
@@ -100,40 +99,36 @@ export class Segment {
     return join(this.dir, segmentFileName(this.baseOffset, '.timeindex'));
   }
 
-  /** The .log file handle, opened on first use so idle partitions hold no descriptors. */
-  fh(): Promise<FileHandle> {
-    // Never reopen (and so recreate) a deleted or closed segment's file.
-    if ((this.deleted || this.closed) && !this.handle) return Promise.reject(new Error(`segment ${this.logPath} is closed`));
-    if (this.handle) return Promise.resolve(this.handle);
-    // Read-write and created if missing, but not O_APPEND: appends are positional writes at this.size.
-    this.opening ??= open(this.logPath, constants.O_RDWR | constants.O_CREAT, 0o644).then((h) => {
-      this.handle = h;
-      return h;
-    });
-    return this.opening;
+  /** Runs fn with the .log's descriptor (opened on first use, pooled; see file-pool.ts). */
+  use<T>(fn: (fh: FileHandle) => Promise<T>): Promise<T> {
+    return this.file.use(fn);
   }
 
   /** Appends whole batches at the end of the .log with one positional writev; size grows once all is written. */
   async write(buffers: Buffer[], bytes: number): Promise<void> {
-    const fh = await this.fh();
-    let written = 0;
-    while (written < bytes) {
-      // writev may write less than asked (disk full, signals): continue from where it stopped.
-      const { bytesWritten } = await fh.writev(written === 0 ? buffers : sliceBuffers(buffers, written), this.size + written);
-      if (bytesWritten <= 0) throw new Error('short write');
-      written += bytesWritten;
-    }
+    await this.file.use(async (fh) => {
+      let written = 0;
+      while (written < bytes) {
+        // writev may write less than asked (disk full, signals): continue from where it stopped.
+        const { bytesWritten } = await fh.writev(written === 0 ? buffers : sliceBuffers(buffers, written), this.size + written);
+        if (bytesWritten <= 0) throw new Error('short write');
+        written += bytesWritten;
+      }
+    });
     this.size += bytes;
   }
 
   async closeFile(): Promise<void> {
-    this.closed = true;
     await this.fsync.idle();
-    const h = this.handle ?? (this.opening ? await this.opening.catch(() => undefined) : undefined);
-    this.handle = undefined;
-    this.opening = undefined;
-    await h?.close();
+    await this.file.close();
   }
+
+  /** The files were unlinked: no new use may reopen (and so recreate) them. */
+  markDeleted(): void {
+    this.deleted = true;
+    this.file.seal();
+  }
+
 
   /** Records an index entry for a batch about to be written at position (call in append order). */
   maybeIndex(baseOffset: bigint, position: number, batchBytes: number, batchMaxTimestamp: bigint, intervalBytes: number): void {
