@@ -31,6 +31,14 @@ describe('JoinGroup and SyncGroup', () => {
     expect(h.state()).toBe('CompletingRebalance');
   });
 
+  it('refuses members past group.max.size, pending member ids included', () => {
+    const h = new Harness({ maxGroupSize: 2 });
+    const a = h.formGroup();
+    expect(h.joinResult(h.join({ requireKnownMemberId: true })).errorCode).toBe(ErrorCode.MEMBER_ID_REQUIRED);
+    expect(h.joinResult(h.join({ requireKnownMemberId: true })).errorCode).toBe(ErrorCode.GROUP_MAX_SIZE_REACHED);
+    expect(h.heartbeat(a.memberId, a.generation)).toBe(0);
+  });
+
   it('a pending member id holds the rebalance until it rejoins or its session times out', () => {
     const h = new Harness();
     const a = h.formGroup();

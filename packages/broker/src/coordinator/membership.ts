@@ -75,6 +75,11 @@ export class MembershipMachine extends MachineCore {
       else this.addMemberAndRebalance(g, ticket, memberId, req);
     } else if (req.requireKnownMemberId) {
       // KIP-394: the member must come back with this id; until then the rebalance waits for it.
+      // Ids handed out count against group.max.size, so a client looping on JoinGroup cannot grow the group unboundedly.
+      if (g.members.size + g.pendingMembers.size >= this.config.maxGroupSize) {
+        this.emit({ kind: 'join-reply', ticket, response: joinError('', 'GROUP_MAX_SIZE_REACHED') });
+        return;
+      }
       g.pendingMembers.set(memberId, this.now() + req.sessionTimeoutMs);
       this.emit({ kind: 'join-reply', ticket, response: joinError(memberId, 'MEMBER_ID_REQUIRED') });
     } else {
