@@ -134,6 +134,15 @@ describe('codec details', () => {
     expect(err.message).toMatch(/^topics: array length 2147483647 exceeds/);
   });
 
+  it('bounds array counts by the smallest encoding of one element', () => {
+    // ten int32 elements need 40 bytes; 36 are left
+    const reader = new Reader(Buffer.concat([Buffer.from([0, 0, 0, 10]), Buffer.alloc(36)]));
+    expect(() => reader.arrayLength(false, 4)).toThrow(/array length 10 exceeds the 36 bytes left/);
+    // OffsetFetchRequest v1: topics[1] { name "t", partitionIndexes: 5 x int32 } with only 3 int32s present
+    const bytes = Buffer.from([0, 1, 0x67, 0, 0, 0, 1, 0, 1, 0x74, 0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3]);
+    expect(() => decode(schemas.OffsetFetchRequest, 1, new Reader(bytes))).toThrow(/^topics\[0\]\.partitionIndexes: array length 5 exceeds the 12 bytes left/);
+  });
+
   it('refuses negative lengths other than the null marker', () => {
     const bytes = Buffer.from([0, 0, 0, 1, 0xff, 0xfe]);
     const err = catchError(() => decode(schemas.MetadataRequest, 1, new Reader(bytes)));

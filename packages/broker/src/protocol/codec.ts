@@ -52,7 +52,7 @@ function decodeStruct(c: CompiledStruct, r: Reader): Struct {
 }
 
 function readArray(s: Step, r: Reader): unknown[] | null {
-  const n = r.arrayLength(s.compact);
+  const n = r.arrayLength(s.compact, s.minBytes);
   if (n === -1) {
     if (!s.nullable) throw new DecodeError('null for a non-nullable array');
     return null;

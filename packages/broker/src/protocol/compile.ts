@@ -30,10 +30,14 @@ export interface Step {
   readonly tag: number;
   /** Runtime default when the field is absent (not in this version, or an omitted tagged field). */
   readonly defaultValue: DefaultValue | undefined;
+  /** Fewest bytes one value (one array element) takes on the wire: bounds array counts before allocating. */
+  readonly minBytes: number;
 }
 
 export interface CompiledStruct {
   readonly flexible: boolean;
+  /** Fewest bytes an instance takes on the wire. */
+  readonly minBytes: number;
   /** Fields written in order. */
   readonly steps: readonly Step[];
   /** Tagged fields, ascending by tag. */
@@ -59,28 +63,43 @@ function implicitDefault(f: FieldSpec): DefaultValue | undefined {
   }
 }
 
+const FIXED_BYTES: Partial<Record<FieldSpec['type'], number>> = { bool: 1, int8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, float64: 8, uuid: 16 };
+
+function minValueBytes(f: FieldSpec, compact: boolean, struct: CompiledStruct | null): number {
+  if (struct) return struct.minBytes;
+  const fixed = FIXED_BYTES[f.type];
+  if (fixed !== undefined) return fixed;
+  // strings, bytes and records: just their length prefix
+  if (compact) return 1;
+  return f.type === 'string' ? 2 : 4;
+}
+
 function compileFields(fields: readonly FieldSpec[], version: number, flexible: boolean): CompiledStruct {
   const steps: Step[] = [];
   const tagged: Step[] = [];
   const absent: Step[] = [];
   for (const f of fields) {
     const fieldFlexible = flexible && f.flexibleVersions !== 'none' && (f.flexibleVersions === undefined || inRange(f.flexibleVersions as VersionRange, version));
+    const struct = f.fields ? compileFields(f.fields, version, flexible) : null;
     const step: Step = {
       key: f.name,
       kind: Kind[f.type],
       array: f.array === true,
       nullable: inRange(f.nullableVersions, version),
       compact: fieldFlexible,
-      struct: f.fields ? compileFields(f.fields, version, flexible) : null,
+      struct,
       tag: f.tag ?? -1,
       defaultValue: implicitDefault(f),
+      minBytes: minValueBytes(f, fieldFlexible, struct),
     };
     if (!inRange(f.versions, version)) absent.push(step);
     else if (flexible && inRange(f.taggedVersions, version)) tagged.push(step);
     else steps.push(step);
   }
   tagged.sort((a, b) => a.tag - b.tag);
-  return { flexible, steps, tagged, taggedByTag: new Map(tagged.map((s) => [s.tag, s])), absent };
+  let minBytes = flexible ? 1 : 0; // the tagged-field count
+  for (const s of steps) minBytes += s.array ? (s.compact ? 1 : 4) : s.nullable && s.kind === Kind.struct ? 1 : s.minBytes;
+  return { flexible, minBytes, steps, tagged, taggedByTag: new Map(tagged.map((s) => [s.tag, s])), absent };
 }
 
 const cache = new WeakMap<MessageSpec, (CompiledStruct | undefined)[]>();

@@ -140,12 +140,17 @@ export class Reader {
     return len;
   }
 
-  /** Element count of a classic (int32) or compact (uvarint + 1) array; -1 means null. */
-  arrayLength(compact: boolean): number {
+  /**
+   * Element count of a classic (int32) or compact (uvarint + 1) array; -1 means null. Each element
+   * takes at least minElementBytes (at least 1 is assumed), so a count the remaining bytes cannot
+   * hold is refused before anything is allocated.
+   */
+  arrayLength(compact: boolean, minElementBytes = 1): number {
     const len = compact ? this.uvarint() - 1 : this.int32();
     if (len < -1) throw new DecodeError(`negative array length ${len}`);
-    // Every element takes at least one byte on the wire in practice; Kafka applies the same bound.
-    if (len > this.end - this.pos) throw new DecodeError(`array length ${len} exceeds the ${this.end - this.pos} bytes left`);
+    if (len * Math.max(1, minElementBytes) > this.end - this.pos) {
+      throw new DecodeError(`array length ${len} exceeds the ${this.end - this.pos} bytes left`);
+    }
     return len;
   }
 
