@@ -55,6 +55,19 @@ describe('confluent-kafka-python', () => {
   }, 120_000);
 });
 
+describe('confluent-kafka-python static membership', () => {
+  it('a restarted static member gets its partitions back and the other member sees no rebalance', async () => {
+    const report = await python<{
+      before: Record<string, number[]>;
+      after: Record<string, number[]>;
+      i2EventsDuringRestart: unknown[];
+    }>('confluent_static.py', [broker.address, unique('confluent-static'), unique('static')]);
+    expect(report.before.i1).toHaveLength(2);
+    expect(report.after).toEqual(report.before);
+    expect(report.i2EventsDuringRestart).toEqual([]);
+  }, 120_000);
+});
+
 describe('kafka-python', () => {
   it('group consumer commits; KafkaAdminClient lists and describes the group', async () => {
     const group = unique('kp-group');
