@@ -1,9 +1,11 @@
 // Consumer groups with unmodified clients written by others, against the real broker over TCP:
 // confluent-kafka-python and kcat (librdkafka), kafka-python, segmentio/kafka-go 0.2.1's GroupID reader, and
 // sarama 1.22.1 (its OffsetManager at sarama's default Kafka 0.8.2 protocol, and its ConsumerGroup API).
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBroker, type TestBroker } from '../src/server/testing.ts';
 import { jsonLines, python, run } from './run-client.ts';
@@ -65,6 +67,45 @@ describe('confluent-kafka-python static membership', () => {
     expect(report.before.i1).toHaveLength(2);
     expect(report.after).toEqual(report.before);
     expect(report.i2EventsDuringRestart).toEqual([]);
+  }, 120_000);
+});
+
+describe('session expiry with real clients', () => {
+  it('a member killed without leaving is removed after its session timeout and its partitions move', async () => {
+    const topic = unique('expiry');
+    const group = unique('expiry-g');
+    const admin = new Kafka({ clientId: 'expiry', brokers: [broker.address], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    await admin.disconnect();
+    // Two librdkafka members in child processes, each printing every assignment it gets.
+    const member = (sessionMs: string) => {
+      const child = spawn('/usr/bin/python3', [path.join(import.meta.dirname, 'python', 'confluent_member.py'), broker.address, topic, group, sessionMs], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const state = { child, latest: [] as number[] };
+      let buffered = '';
+      child.stdout.on('data', (c: Buffer) => {
+        buffered += c.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) state.latest = JSON.parse(line) as number[];
+      });
+      return state;
+    };
+    const waitFor = async (condition: () => boolean): Promise<void> => {
+      for (let i = 0; i < 600 && !condition(); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    const victim = member('6000');
+    const survivor = member('30000');
+    try {
+      await waitFor(() => victim.latest.length === 2 && survivor.latest.length === 2);
+      expect([...victim.latest, ...survivor.latest].sort()).toEqual([0, 1, 2, 3]);
+      victim.child.kill('SIGKILL');
+      await waitFor(() => survivor.latest.length === 4);
+      expect(survivor.latest).toEqual([0, 1, 2, 3]);
+    } finally {
+      victim.child.kill('SIGKILL');
+      survivor.child.kill('SIGKILL');
+    }
   }, 120_000);
 });
 
