@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KafkaError } from '../errors.ts';
-import type { LogOptions, LogStore, PartitionLog, TopicMeta } from './types.ts';
+import type { LogEvents, LogOptions, LogStore, PartitionLog, TopicMeta } from './types.ts';
 import { TopicRegistry } from './topic-registry.ts';
 import { resolveTopicConfig, validateTopicConfigs, validateTopicName, type ResolvedTopicConfig } from './topic-config.ts';
 import { FilePartitionLog, type PartitionEnv } from './partition-log.ts';
@@ -185,6 +185,8 @@ export class FileLogStore implements LogStore {
   }
 }
 
+const SILENT: LogEvents = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 function checkPartitionCount(n: number): void {
   if (!Number.isInteger(n) || n < 1) throw new KafkaError('INVALID_PARTITIONS', 'Number of partitions must be larger than 0.');
   if (n > MAX_PARTITIONS) throw new KafkaError('INVALID_PARTITIONS', `Number of partitions must be at most ${MAX_PARTITIONS}.`);
@@ -194,7 +196,7 @@ export async function openLogStore(dataDir: string, options: LogOptions = {}): P
   await mkdir(dataDir, { recursive: true });
   const sync = options.fsync ?? true;
   const registry = await TopicRegistry.open(dataDir, sync);
-  const env: PartitionEnv = { fsync: sync, now: options.now ?? Date.now };
+  const env: PartitionEnv = { fsync: sync, now: options.now ?? Date.now, logger: options.logger ?? SILENT };
   const producerIds = await ProducerIdAllocator.open(join(dataDir, 'meta'), sync);
   const store = new FileLogStore(dataDir, registry, env, options.topicDefaults ?? {}, producerIds);
   await store.loadAll();

@@ -11,11 +11,18 @@ import { readBatchHeader } from '../records/batch.ts';
 
 let dir: string;
 let clock = 1_000_000;
-const env: PartitionEnv = { fsync: true, now: () => clock };
+const events: Array<{ level: string; msg: string; obj: object }> = [];
+const logger = {
+  info: (obj: object, msg: string) => events.push({ level: 'info', msg, obj }),
+  warn: (obj: object, msg: string) => events.push({ level: 'warn', msg, obj }),
+  error: (obj: object, msg: string) => events.push({ level: 'error', msg, obj }),
+};
+const env: PartitionEnv = { fsync: true, now: () => clock, logger };
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'brook-plog-'));
   clock = 1_000_000;
+  events.length = 0;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -206,6 +213,7 @@ describe('partition log', () => {
     await truncate(file, size - 7);
     log = await open1();
     expect(log.logEndOffset()).toBe(18n);
+    expect(events).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'truncated a torn or corrupt log tail' }));
     expect((await stat(file)).size).toBeLessThan(size - 7);
     await log.append([batch(['after'])], 'os');
     expect((await readAll(log)).slice(-2)).toEqual(['17:w8', '18:after']);
@@ -267,6 +275,17 @@ describe('partition log', () => {
     expect(timed.logStartOffset()).toBeGreaterThan(0n);
     expect(timed.logEndOffset()).toBe(20n);
     await timed.close();
+  });
+
+  it('ages segments without timestamps by their last write', async () => {
+    const log = await open1({ 'segment.bytes': '300', 'retention.ms': '1000' });
+    for (let i = 0; i < 10; i++) await log.append([batch([`v${i}`.padEnd(30, '.')], { ts: -1n })], 'os');
+    expect(await log.enforceRetention()).toBe(0);
+    clock += 5000;
+    while ((await log.enforceRetention()) > 0);
+    expect(log.segmentCount()).toBe(1);
+    expect(events).toContainEqual(expect.objectContaining({ level: 'info', msg: 'deleted old log segments' }));
+    await log.close();
   });
 
   it('wakes onAppend listeners', async () => {

@@ -7,14 +7,11 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KafkaError } from '../errors.ts';
-import {
-  Off, batchBaseSequence, batchLastOffsetDelta, batchMaxTimestamp, batchProducerEpoch,
-  batchProducerId, setLogAppendTime, stampBatch,
-} from '../records/batch.ts';
-import type { AppendResult, Durability, PartitionLog, ReadResult } from './types.ts';
+import { Off, batchLastOffsetDelta, batchMaxTimestamp, setLogAppendTime } from '../records/batch.ts';
+import type { AppendResult, Durability, LogEvents, PartitionLog, ReadResult } from './types.ts';
 import type { ResolvedTopicConfig } from './topic-config.ts';
 import { Segment } from './segment.ts';
-import { ProducerStateMap, lastSequence } from './producer-state.ts';
+import { ProducerStateMap, assignOffsets, type AssignedOffsets } from './producer-state.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
 import { recoverLastSegment, writeProducerSnapshot } from './recovery.ts';
 import { findByTimestamp, readFromSegment } from './segment-read.ts';
@@ -22,6 +19,7 @@ import { findByTimestamp, readFromSegment } from './segment-read.ts';
 export interface PartitionEnv {
   readonly fsync: boolean;
   readonly now: () => number;
+  readonly logger: LogEvents;
 }
 
 interface PendingAppend {
@@ -82,13 +80,18 @@ export class FilePartitionLog implements PartitionLog {
     const now = this.env.now();
     for (let i = 0; i < bases.length; i++) {
       const seg = new Segment(this.dir, bases[i]!, now);
-      const fileSize = await stat(seg.logPath).then((s) => s.size, () => 0);
+      const info = await stat(seg.logPath).catch(() => undefined);
+      const fileSize = info?.size ?? 0;
+      if (info) seg.modifiedMs = info.mtimeMs;
       if (i < bases.length - 1) {
         seg.size = fileSize;
         seg.nextOffset = bases[i + 1]!;
         await seg.loadIndexes(fileSize);
       } else {
-        await recoverLastSegment(this.dir, seg, fileSize, this.config.indexIntervalBytes, this.producers);
+        const report = await recoverLastSegment(this.dir, seg, fileSize, this.config.indexIntervalBytes, this.producers);
+        if (report.truncatedBytes > 0) {
+          this.env.logger.warn({ topic: this.topic, partition: this.index, segment: seg.logPath, validBytes: report.validBytes, truncatedBytes: report.truncatedBytes }, 'truncated a torn or corrupt log tail');
+        }
       }
       this.segments.push(seg);
       this.totalBytes += seg.size;
@@ -158,6 +161,7 @@ export class FilePartitionLog implements PartitionLog {
         } catch (err) {
           // What reached the file is unknown: stop taking writes; recovery on restart truncates to whole batches.
           this.failure = new KafkaError('KAFKA_STORAGE_ERROR', `write to ${this.topic}-${this.index} failed: ${(err as Error).message}`);
+          this.env.logger.error({ err, topic: this.topic, partition: this.index }, 'log write failed; partition refuses writes until restart');
           for (const item of items) item.reject(this.failure);
         }
       }
@@ -220,42 +224,16 @@ export class FilePartitionLog implements PartitionLog {
   }
 
   /** Sequence-checks and stamps one append's batches; rejects the append (and returns undefined) on error. */
-  private assignOffsets(item: PendingAppend): { batches: Buffer[]; baseOffset: bigint; lastOffset: bigint } | undefined {
-    const snapshot = item.batches.length > 1 ? this.producers.snapshot(item.batches.map((b) => batchProducerId(b))) : undefined;
-    const cursor = this.nextOffset;
-    let next = cursor;
-    let baseOffset: bigint | undefined;
-    let lastOffset = -1n;
-    const toWrite: Buffer[] = [];
+  /** Sequence-checks and stamps one append's batches; rejects the append (and returns undefined) on error. */
+  private assignOffsets(item: PendingAppend): AssignedOffsets | undefined {
     try {
-      for (const b of item.batches) {
-        const pid = batchProducerId(b);
-        const delta = batchLastOffsetDelta(b);
-        if (pid >= 0n) {
-          const epoch = batchProducerEpoch(b);
-          const firstSeq = batchBaseSequence(b);
-          const lastSeq = lastSequence(firstSeq, delta);
-          const check = this.producers.check(pid, epoch, firstSeq, lastSeq);
-          if (check.duplicate) {
-            baseOffset ??= check.baseOffset;
-            lastOffset = check.lastOffset;
-            continue;
-          }
-          this.producers.update(pid, epoch, firstSeq, lastSeq, next, next + BigInt(delta));
-        }
-        stampBatch(b, next, LEADER_EPOCH);
-        baseOffset ??= next;
-        lastOffset = next + BigInt(delta);
-        next = lastOffset + 1n;
-        toWrite.push(b);
-      }
+      const assigned = assignOffsets(this.producers, item.batches, this.nextOffset, LEADER_EPOCH);
+      this.nextOffset = assigned.next;
+      return assigned;
     } catch (err) {
-      if (snapshot) this.producers.restore(snapshot);
       item.reject(err);
       return undefined;
     }
-    this.nextOffset = next;
-    return { batches: toWrite, baseOffset: baseOffset ?? cursor, lastOffset };
   }
 
   private needsRoll(seg: Segment, groupBytes: number, bytes: number, lastOffset: bigint, now: number): boolean {
@@ -268,6 +246,7 @@ export class FilePartitionLog implements PartitionLog {
     if (group.length === 0) return;
     await seg.write(group, bytes);
     this.totalBytes += bytes;
+    seg.modifiedMs = this.env.now();
     seg.nextOffset = endOffset;
     this.endOffset = endOffset;
   }
@@ -344,7 +323,9 @@ export class FilePartitionLog implements PartitionLog {
       const { retentionMs, retentionBytes } = this.config;
       let total = this.sizeBytes();
       return this.deleteSegments((seg) => {
-        const byTime = retentionMs >= 0 && seg.maxTimestamp >= 0n && now - Number(seg.maxTimestamp) > retentionMs;
+        // Segments without timestamps (up-converted magic 0) age by when they were last written, as in Kafka.
+        const age = now - (seg.maxTimestamp >= 0n ? Number(seg.maxTimestamp) : seg.modifiedMs);
+        const byTime = retentionMs >= 0 && age > retentionMs;
         const bySize = retentionBytes >= 0 && total - seg.size >= retentionBytes;
         if (byTime || bySize) total -= seg.size;
         return byTime || bySize;
@@ -368,6 +349,9 @@ export class FilePartitionLog implements PartitionLog {
         void seg.closeFile();
       }, RETIRED_CLOSE_DELAY_MS).unref();
       deleted++;
+    }
+    if (deleted > 0) {
+      this.env.logger.info({ topic: this.topic, partition: this.index, segments: deleted, logStartOffset: this.startOffset.toString() }, 'deleted old log segments');
     }
     return deleted;
   }

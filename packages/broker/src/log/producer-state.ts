@@ -2,6 +2,7 @@
 // sequence ranges and offsets. Five because a producer keeps at most five batches in flight per partition,
 // so a retry is always one of the last five. Rebuilt on open from batch headers.
 import { KafkaError } from '../errors.ts';
+import { batchBaseSequence, batchLastOffsetDelta, batchProducerEpoch, batchProducerId, stampBatch } from '../records/batch.ts';
 
 export const MAX_TRACKED_BATCHES = 5;
 // Producers are remembered up to this many per partition, least recently written forgotten first (a forgotten
@@ -134,4 +135,52 @@ export class ProducerStateMap {
       else this.producers.delete(id);
     }
   }
+}
+
+export interface AssignedOffsets {
+  /** The batches to write (duplicates left out), stamped with their offsets. */
+  readonly batches: Buffer[];
+  readonly baseOffset: bigint;
+  readonly lastOffset: bigint;
+  /** The offset after the last batch to write. */
+  readonly next: bigint;
+}
+
+/**
+ * Gives one append's batches their offsets from `next` on, checking idempotent producers' sequences and
+ * recording them. All or nothing: if any batch is refused, the producer state is put back and this throws.
+ */
+export function assignOffsets(producers: ProducerStateMap, batches: readonly Buffer[], next: bigint, leaderEpoch: number): AssignedOffsets {
+  const snapshot = batches.length > 1 ? producers.snapshot(batches.map((b) => batchProducerId(b))) : undefined;
+  const cursor = next;
+  let baseOffset: bigint | undefined;
+  let lastOffset = -1n;
+  const toWrite: Buffer[] = [];
+  try {
+    for (const b of batches) {
+      const pid = batchProducerId(b);
+      const delta = batchLastOffsetDelta(b);
+      if (pid >= 0n) {
+        const epoch = batchProducerEpoch(b);
+        const firstSeq = batchBaseSequence(b);
+        const lastSeq = lastSequence(firstSeq, delta);
+        const check = producers.check(pid, epoch, firstSeq, lastSeq);
+        if (check.duplicate) {
+          baseOffset ??= check.baseOffset;
+          lastOffset = check.lastOffset;
+          continue;
+        }
+        producers.update(pid, epoch, firstSeq, lastSeq, next, next + BigInt(delta));
+      }
+      stampBatch(b, next, leaderEpoch);
+      baseOffset ??= next;
+      lastOffset = next + BigInt(delta);
+      next = lastOffset + 1n;
+      toWrite.push(b);
+    }
+  } catch (err) {
+    if (snapshot) producers.restore(snapshot);
+    throw err;
+  }
+  return { batches: toWrite, baseOffset: baseOffset ?? cursor, lastOffset, next };
 }

@@ -69,6 +69,8 @@ export class Segment {
   /** Set once the files are unlinked: the descriptor may still serve reads already under way. */
   deleted = false;
   readonly createdMs: number;
+  /** When the segment was last written (file mtime on open), for time retention of segments without timestamps. */
+  modifiedMs: number;
   /** offset index: key relative offset, value position */
   readonly offsetIndex = new GrowableIndex();
   /** time index: key timestamp, value relative offset */
@@ -85,6 +87,7 @@ export class Segment {
   ) {
     this.nextOffset = baseOffset;
     this.createdMs = nowMs;
+    this.modifiedMs = nowMs;
     this.file = new PooledFile(this.logPath);
     this.fsync = new FsyncGate(() => this.file.use((fh) => fh.sync()));
   }

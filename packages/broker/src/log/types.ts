@@ -72,6 +72,13 @@ export interface LogStore {
   close(): Promise<void>;
 }
 
+/** Where the log reports what it did on its own (recovery truncations, retention deletions, storage failures). pino fits. */
+export interface LogEvents {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
 /** Options for openLogStore (src/log/index.ts). All optional; the defaults are the durable ones. */
 export interface LogOptions {
   /** false turns fsync off (development): 'fsync' appends then resolve once written, like 'os'. Default true. */
@@ -82,4 +89,6 @@ export interface LogOptions {
   readonly retentionCheckIntervalMs?: number;
   /** Injected clock for segment.ms, retention.ms and LogAppendTime. Default Date.now. */
   readonly now?: () => number;
+  /** Default: silent. */
+  readonly logger?: LogEvents;
 }
