@@ -24,12 +24,14 @@ func main() {
 	switch os.Args[1] {
 	case "produce":
 		count, _ := strconv.Atoi(os.Args[4])
+		// As the tutorial: one WriteMessages call (each call waits out the writer's 1 s batch timeout).
 		w := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{broker}, Topic: topic, Balancer: &kafka.LeastBytes{}})
-		for i := 0; i < count; i++ {
-			msg := kafka.Message{Key: []byte(fmt.Sprintf("Key-%d", i)), Value: []byte(fmt.Sprintf("message %d", i))}
-			if err := w.WriteMessages(ctx, msg); err != nil {
-				fail("write: " + err.Error())
-			}
+		msgs := make([]kafka.Message, count)
+		for i := range msgs {
+			msgs[i] = kafka.Message{Key: []byte(fmt.Sprintf("Key-%d", i)), Value: []byte(fmt.Sprintf("message %d", i))}
+		}
+		if err := w.WriteMessages(ctx, msgs...); err != nil {
+			fail("write: " + err.Error())
 		}
 		if err := w.Close(); err != nil {
 			fail("close writer: " + err.Error())
