@@ -277,6 +277,18 @@ describe('partition log', () => {
     await timed.close();
   });
 
+  it('applies no time or size retention to a compact-only topic', async () => {
+    const log = await open1({ 'segment.bytes': '300', 'retention.ms': '1000', 'retention.bytes': '300', 'cleanup.policy': 'compact' });
+    for (let i = 0; i < 10; i++) await log.append([batch([`v${i}`.padEnd(30, '.')], { ts: BigInt(clock) })], 'os');
+    const segments = log.segmentCount();
+    clock += 5000;
+    expect(await log.enforceRetention()).toBe(0);
+    expect(log.segmentCount()).toBe(segments);
+    log.setConfig(resolveTopicConfig({ 'segment.bytes': '300', 'retention.ms': '1000', 'cleanup.policy': 'compact,delete' }));
+    expect(await log.enforceRetention()).toBeGreaterThan(0);
+    await log.close();
+  });
+
   it('ages segments without timestamps by their last write', async () => {
     const log = await open1({ 'segment.bytes': '300', 'retention.ms': '1000' });
     for (let i = 0; i < 10; i++) await log.append([batch([`v${i}`.padEnd(30, '.')], { ts: -1n })], 'os');

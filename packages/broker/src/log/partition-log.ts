@@ -320,13 +320,13 @@ export class FilePartitionLog implements PartitionLog {
   enforceRetention(): Promise<number> {
     return this.serialize(() => {
       const now = this.env.now();
-      const { retentionMs, retentionBytes } = this.config;
+      const { retentionMs, retentionBytes, deleteRetention } = this.config;
       let total = this.sizeBytes();
       return this.deleteSegments((seg) => {
         // Segments without timestamps (up-converted magic 0) age by when they were last written, as in Kafka.
         const age = now - (seg.maxTimestamp >= 0n ? Number(seg.maxTimestamp) : seg.modifiedMs);
-        const byTime = retentionMs >= 0 && age > retentionMs;
-        const bySize = retentionBytes >= 0 && total - seg.size >= retentionBytes;
+        const byTime = deleteRetention && retentionMs >= 0 && age > retentionMs;
+        const bySize = deleteRetention && retentionBytes >= 0 && total - seg.size >= retentionBytes;
         if (byTime || bySize) total -= seg.size;
         return byTime || bySize;
       }, MAX_RETENTION_DELETES_PER_PASS);

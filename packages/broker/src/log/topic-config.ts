@@ -52,6 +52,8 @@ export interface ResolvedTopicConfig {
   readonly indexIntervalBytes: number;
   readonly maxMessageBytes: number;
   readonly logAppendTime: boolean;
+  /** cleanup.policy includes delete: retention.ms and retention.bytes apply (a compact-only topic keeps its data). */
+  readonly deleteRetention: boolean;
 }
 
 export function isTopicConfig(name: string): boolean {
@@ -120,6 +122,7 @@ export function resolveTopicConfig(
     indexIntervalBytes: num(all['index.interval.bytes']),
     maxMessageBytes: num(all['max.message.bytes']),
     logAppendTime: all['message.timestamp.type'] === 'LogAppendTime',
+    deleteRetention: (all['cleanup.policy'] ?? 'delete').split(',').some((p) => p.trim() === 'delete'),
   };
 }
 
