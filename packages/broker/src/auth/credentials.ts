@@ -36,7 +36,7 @@ export function saltedPassword(mechanism: ScramMechanism, password: string, salt
   return pbkdf2Sync(password.normalize('NFKC'), salt, iterations, keyLength(hash), hash);
 }
 
-export function scramCredential(mechanism: ScramMechanism, password: string, salt = randomBytes(32), iterations = DEFAULT_ITERATIONS): ScramCredential {
+export function scramCredential(mechanism: ScramMechanism, password: string, salt: Buffer = randomBytes(32), iterations = DEFAULT_ITERATIONS): ScramCredential {
   const hash = SCRAM_MECHANISMS[mechanism];
   const salted = saltedPassword(mechanism, password, salt, iterations);
   const clientKey = hmac(hash, salted, 'Client Key');
