@@ -77,6 +77,8 @@ export class GroupCoordinator {
     };
     for await (const r of c.offsetsTopic.replay(skip)) records.push(r);
     c.apply(c.machine.load(records));
+    // What earlier runs wrote counts toward the next compaction, so a long history is compacted soon after start.
+    for (let p = 0; p < c.offsetsTopic.partitions(); p++) c.sinceCompaction.set(p, c.offsetsTopic.recordsHeld(p));
     if (records.length > 0) logger.info({ records: records.length, groups: c.machine.listGroups().length }, 'group coordinator loaded __consumer_offsets');
     return c;
   }

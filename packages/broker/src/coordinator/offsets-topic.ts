@@ -34,6 +34,12 @@ export class OffsetsTopic {
     return this.store.getTopic(OFFSETS_TOPIC)?.partitions ?? this.configuredPartitions;
   }
 
+  /** Records (offsets) held by a partition of the topic: what compaction would have to read back on start. */
+  recordsHeld(partition: number): number {
+    const log = this.store.partition(OFFSETS_TOPIC, partition);
+    return log ? Number(log.logEndOffset() - log.logStartOffset()) : 0;
+  }
+
   partitionFor(groupId: string): number {
     return partitionForGroup(groupId, this.partitions());
   }
