@@ -135,6 +135,5 @@ export function emit(messages: readonly MessageSpec[], apiNames: readonly string
     '',
     ...messages.flatMap((m) => emitTypes(m, namer)),
   ];
-  // RecordsData is only referenced when some response carries records.
   return `${lines.join('\n').trimEnd()}\n`;
 }
