@@ -44,15 +44,17 @@ export class MembershipMachine extends MachineCore {
     const reply = (error: ErrorName, memberId = req.memberId): void => {
       this.emit({ kind: 'join-reply', ticket, response: joinError(memberId, error) });
     };
-    if (req.groupId === '') return reply('INVALID_GROUP_ID'), this.finish();
-    if (req.sessionTimeoutMs < this.config.minSessionTimeoutMs || req.sessionTimeoutMs > this.config.maxSessionTimeoutMs) {
-      return reply('INVALID_SESSION_TIMEOUT'), this.finish();
-    }
+    const fail = (error: ErrorName): Effect[] => {
+      reply(error);
+      return this.finish();
+    };
+    if (req.groupId === '') return fail('INVALID_GROUP_ID');
+    if (req.sessionTimeoutMs < this.config.minSessionTimeoutMs || req.sessionTimeoutMs > this.config.maxSessionTimeoutMs) return fail('INVALID_SESSION_TIMEOUT');
     const unknown = req.memberId === '';
     let g = this.groups.get(req.groupId);
     if (!g) {
       // A group is created by its first member; a member id for a group that does not exist is stale.
-      if (!unknown) return reply('UNKNOWN_MEMBER_ID'), this.finish();
+      if (!unknown) return fail('UNKNOWN_MEMBER_ID');
       g = new ClassicGroup(req.groupId, this.now());
       this.groups.set(req.groupId, g);
     }
