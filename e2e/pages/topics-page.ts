@@ -19,7 +19,7 @@ export class TopicsPage {
   }
 
   async create(name: string, options: { partitions?: number; replicationFactor?: number } = {}): Promise<void> {
-    await this.page.getByRole('button', { name: 'Create topic' }).first().click();
+    await this.page.getByRole('button', { name: 'Create topic', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Create topic' });
     await dialog.getByLabel('Topic name').fill(name);
     if (options.partitions !== undefined) await dialog.getByLabel('Partitions').fill(String(options.partitions));

@@ -17,6 +17,8 @@ interface Preferences {
   setTheme: (theme: Theme) => void;
   timeZone: TimeZoneMode;
   setTimeZone: (mode: TimeZoneMode) => void;
+  /** False during server rendering and hydration: render nothing that depends on the clock. */
+  ready: boolean;
 }
 
 const PreferencesContext = createContext<Preferences | null>(null);
@@ -41,10 +43,14 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [theme, setThemeState] = useState<Theme>('system');
   const [prefersDark, setPrefersDark] = useState(false);
   const [timeZone, setTimeZoneState] = useState<TimeZoneMode>('local');
+  // Server HTML and the first client render must agree: until mounted, times show in UTC
+  // (the server cannot know the browser's zone), then switch to the user's choice.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     setThemeState(parseTheme(readStorage(THEME_KEY)));
     setTimeZoneState(parseTimeZone(readStorage(TIME_ZONE_KEY)));
+    setReady(true);
     const media = matchMedia('(prefers-color-scheme: dark)');
     setPrefersDark(media.matches);
     const onChange = (event: MediaQueryListEvent) => setPrefersDark(event.matches);
@@ -75,9 +81,10 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     writeStorage(TIME_ZONE_KEY, next);
   }, []);
 
+  const shownZone: TimeZoneMode = ready ? timeZone : 'utc';
   const value = useMemo(
-    () => ({ theme, resolvedTheme, setTheme, timeZone, setTimeZone }),
-    [theme, resolvedTheme, setTheme, timeZone, setTimeZone],
+    () => ({ theme, resolvedTheme, setTheme, timeZone: shownZone, setTimeZone, ready }),
+    [theme, resolvedTheme, setTheme, shownZone, setTimeZone, ready],
   );
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
 }

@@ -29,11 +29,11 @@ function useNow(): number {
 
 /** Absolute time in the chosen zone with the relative one beside it, kept current. */
 export function Timestamp({ ms }: { ms: number }) {
-  const { timeZone } = usePreferences();
+  const { timeZone, ready } = usePreferences();
   const now = useNow();
   return (
     <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toISOString()} className="tabular whitespace-nowrap">
-      {formatTimestamp(ms, timeZone)} <span className="text-muted-foreground">· {formatRelative(ms, now)}</span>
+      {formatTimestamp(ms, timeZone)} {ready ? <span className="text-muted-foreground">· {formatRelative(ms, now)}</span> : null}
     </time>
   );
 }

@@ -7,6 +7,7 @@ import { GroupsIcon, HomeIcon, ServerIcon, TopicsIcon } from '@/components/icons
 import { queries } from '@/lib/api/queries';
 import { cn } from '@/lib/utils';
 import { ThemeToggle } from './theme-toggle';
+import { LinkPending } from '@/components/link-pending';
 
 const NAV = [
   { href: '/', label: 'Overview', icon: HomeIcon, shortcut: 'g o' },
@@ -60,6 +61,7 @@ export function Sidebar() {
                 >
                   <Icon size={16} />
                   {label}
+                  <LinkPending />
                 </Link>
               </li>
             );

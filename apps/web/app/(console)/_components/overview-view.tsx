@@ -124,7 +124,7 @@ export function OverviewView() {
                 {(topics.data?.topics ?? []).map((t) => (
                   <Tr key={t.name}>
                     <Td className="max-w-0 truncate font-medium">
-                      <Link href={`/topics/${encodeURIComponent(t.name)}`} className="hover:text-primary hover:underline">
+                      <Link prefetch={false} href={`/topics/${encodeURIComponent(t.name)}`} className="hover:text-primary hover:underline">
                         {t.name}
                       </Link>
                     </Td>
@@ -160,7 +160,7 @@ export function OverviewView() {
                 {lagging.map((g) => (
                   <Tr key={g.groupId}>
                     <Td className="max-w-0 truncate font-medium">
-                      <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
+                      <Link prefetch={false} href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
                         {g.groupId}
                       </Link>
                     </Td>

@@ -1,15 +1,24 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import { TopicsSkeleton } from './_components/topics-skeleton';
+import { HydrationBoundary } from '@tanstack/react-query';
+import { prefetch, toSearchParams } from '@/lib/api/server';
+import { parseTopicListState, topicListQuery } from '@/lib/topic-list-state';
 import { TopicsView } from './_components/topics-view';
+
+// Data comes from the gateway on each request (prefetched on the server), never at build time.
+export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Topics' };
 
-export default function TopicsPage() {
-  // The view reads its state from the URL (useSearchParams), hence the boundary.
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function TopicsPage({ searchParams }: { searchParams: SearchParams }) {
+  const state = parseTopicListState(toSearchParams(await searchParams));
+  const data = await prefetch((q, c) => [c.prefetchQuery(q.topicList(topicListQuery(state)))]);
+  // Rendered per request (it reads searchParams), so useSearchParams needs no Suspense here;
+  // one boundary fewer means the table is revealed with the rest of the page.
   return (
-    <Suspense fallback={<TopicsSkeleton />}>
+    <HydrationBoundary state={data}>
       <TopicsView />
-    </Suspense>
+    </HydrationBoundary>
   );
 }

@@ -12,6 +12,7 @@ import { useSetSearch } from '@/components/use-url-state';
 import { queries } from '@/lib/api/queries';
 import { formatInt } from '@/lib/format';
 import { groupStateTone } from '@/lib/group-state';
+import { LinkPending } from '@/components/link-pending';
 
 export function GroupsView() {
   const params = useSearchParams();
@@ -64,8 +65,9 @@ export function GroupsView() {
                 ? rows.map((g) => (
                     <Tr key={g.groupId}>
                       <Td className="max-w-0 truncate font-medium">
-                        <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
+                        <Link prefetch={false} href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
                           {g.groupId}
+                          <LinkPending />
                         </Link>
                       </Td>
                       <Td>

@@ -20,6 +20,7 @@ import { nextSort, parseTopicListState, TOPIC_PAGE_SIZE, topicListQuery, topicLi
 import { cn } from '@/lib/utils';
 import { CreateTopicDialog } from './create-topic-dialog';
 import { TopicRowsSkeleton } from './topics-skeleton';
+import { LinkPending } from '@/components/link-pending';
 
 const COLUMNS: { key: TopicSort | null; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'Name', numeric: false },
@@ -137,7 +138,7 @@ export function TopicsView() {
               description="A topic is where producers write records and consumers read them. Create the first one."
               action={
                 <Button variant="primary" onClick={() => setCreating(true)}>
-                  <PlusIcon size={15} /> Create topic
+                  <PlusIcon size={15} /> Create your first topic
                 </Button>
               }
             />
@@ -158,8 +159,9 @@ export function TopicsView() {
                 <Tr key={topic.name}>
                   <Td className="max-w-0 font-medium">
                     <div className="flex items-center gap-2">
-                      <Link href={`/topics/${encodeURIComponent(topic.name)}`} className="truncate hover:text-primary hover:underline">
+                      <Link prefetch={false} href={`/topics/${encodeURIComponent(topic.name)}`} className="truncate hover:text-primary hover:underline">
                         {topic.name}
+                        <LinkPending />
                       </Link>
                       {topic.internal ? <Badge>internal</Badge> : null}
                     </div>
@@ -191,7 +193,15 @@ export function TopicsView() {
         </Card>
       ) : null}
 
-      <CreateTopicDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateTopicDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(name) => {
+          // Show the new topic wherever it sorts, even among thousands: filter to its name.
+          setSearchText(name);
+          update({ ...state, search: name, page: 1 }, 'replace');
+        }}
+      />
     </>
   );
 }

@@ -139,7 +139,7 @@ export function GroupView({ id }: { id: string }) {
                   {g.offsets.map((o) => (
                     <Tr key={`${o.topic}-${o.partition}`}>
                       <Td className="font-mono text-xs">
-                        <Link href={`/topics/${encodeURIComponent(o.topic)}`} className="hover:text-primary hover:underline">
+                        <Link prefetch={false} href={`/topics/${encodeURIComponent(o.topic)}`} className="hover:text-primary hover:underline">
                           {o.topic}
                         </Link>
                       </Td>

@@ -36,7 +36,7 @@ export function ConsumersTab({ topic }: { topic: string }) {
           {reading.map((g) => (
             <Tr key={g.groupId}>
               <Td className="max-w-0 truncate font-medium">
-                <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
+                <Link prefetch={false} href={`/groups/${encodeURIComponent(g.groupId)}`} className="hover:text-primary hover:underline">
                   {g.groupId}
                 </Link>
               </Td>
