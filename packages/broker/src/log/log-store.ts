@@ -123,6 +123,7 @@ export class FileLogStore implements LogStore {
         for (const log of logs) {
           if (this.closed) return;
           await log.enforceRetention();
+          await log.compact();
         }
       }
     } finally {

@@ -4,8 +4,7 @@
 // - readers see only whole, written batches: endOffset and segment sizes advance after write() returns;
 // - 'fsync' appends resolve after an fsync that started after their write completed (FsyncGate group commit);
 // - the active (last) segment is never deleted; retention removes whole segments from the front.
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { KafkaError } from '../errors.ts';
 import { Off, batchLastOffsetDelta, batchMaxTimestamp, setLogAppendTime } from '../records/batch.ts';
 import type { AppendResult, Durability, LogEvents, PartitionLog, ReadResult } from './types.ts';
@@ -13,8 +12,9 @@ import type { ResolvedTopicConfig } from './topic-config.ts';
 import { Segment } from './segment.ts';
 import { ProducerStateMap, assignOffsets, type AssignedOffsets } from './producer-state.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
-import { recoverLastSegment, writeProducerSnapshot } from './recovery.ts';
+import { CLEANER_CHECKPOINT, START_CHECKPOINT, openSegments, writeProducerSnapshot } from './recovery.ts';
 import { findByTimestamp, readFromSegment } from './segment-read.ts';
+import { cleanSegments } from './cleaner.ts';
 
 export interface PartitionEnv {
   readonly fsync: boolean;
@@ -34,7 +34,6 @@ const MAX_RETENTION_DELETES_PER_PASS = 4;
 const MAX_RELATIVE_OFFSET = 0x7fffffff;
 // Deleted segments keep their descriptor this long so reads already under way can finish.
 const RETIRED_CLOSE_DELAY_MS = 60_000;
-const START_CHECKPOINT = 'log-start-offset';
 const EMPTY: ReadResult = Object.freeze({ chunks: [], bytes: 0 });
 
 export class FilePartitionLog implements PartitionLog {
@@ -53,6 +52,8 @@ export class FilePartitionLog implements PartitionLog {
   private closed = false;
   private readonly retired = new Set<Segment>();
   private maintenance: Promise<unknown> = Promise.resolve();
+  /** Offsets below this were compacted by the last cleaning (cleanup.policy=compact). */
+  private cleanedUpTo = 0n;
 
   private constructor(
     readonly dir: string,
@@ -69,43 +70,19 @@ export class FilePartitionLog implements PartitionLog {
   }
 
   private async load(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const files = await readdir(this.dir);
-    for (const f of files) if (f.includes('.tmp-')) await unlink(join(this.dir, f)).catch(() => undefined);
-    const bases = files.filter((f) => /^\d{20}\.log$/.test(f)).map((f) => BigInt(f.slice(0, 20)));
-    bases.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const checkpoint = await readFile(join(this.dir, START_CHECKPOINT), 'utf8').then((s) => BigInt(s.trim()), () => undefined);
-    const fresh = bases.length === 0;
-    if (fresh) bases.push(checkpoint ?? 0n);
-    const now = this.env.now();
-    for (let i = 0; i < bases.length; i++) {
-      const seg = new Segment(this.dir, bases[i]!, now);
-      const info = await stat(seg.logPath).catch(() => undefined);
-      const fileSize = info?.size ?? 0;
-      if (info) seg.modifiedMs = info.mtimeMs;
-      if (i < bases.length - 1) {
-        seg.size = fileSize;
-        seg.nextOffset = bases[i + 1]!;
-        await seg.loadIndexes(fileSize);
-      } else {
-        const report = await recoverLastSegment(this.dir, seg, fileSize, this.config.indexIntervalBytes, this.producers);
-        if (report.truncatedBytes > 0) {
-          this.env.logger.warn({ topic: this.topic, partition: this.index, segment: seg.logPath, validBytes: report.validBytes, truncatedBytes: report.truncatedBytes }, 'truncated a torn or corrupt log tail');
-        }
-      }
-      this.segments.push(seg);
-      this.totalBytes += seg.size;
-    }
-    // A new partition's directory and first segment must be linked durably before an fsynced append counts.
-    if (fresh && this.env.fsync) {
-      await syncDir(this.dir);
-      await syncDir(dirname(this.dir));
-    }
+    const opened = await openSegments(this.dir, this.config.indexIntervalBytes, this.env, this.producers, (report, seg) => {
+      this.env.logger.warn({ topic: this.topic, partition: this.index, segment: seg.logPath, ...report }, 'truncated a torn or corrupt log tail');
+    });
+    this.segments = opened.segments;
+    this.cleanedUpTo = opened.cleanedUpTo;
+    for (const seg of this.segments) this.totalBytes += seg.size;
     this.endOffset = this.nextOffset = this.active.nextOffset;
     const first = this.segments[0]!.baseOffset;
+    const checkpoint = opened.startCheckpoint;
     this.startOffset = checkpoint !== undefined && checkpoint > first ? checkpoint : first;
     if (this.startOffset > this.endOffset) this.startOffset = this.endOffset;
   }
+
 
   private get active(): Segment {
     return this.segments[this.segments.length - 1]!;
@@ -273,7 +250,14 @@ export class FilePartitionLog implements PartitionLog {
     for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
       const seg = this.segments[i]!;
       if (offset >= seg.nextOffset) continue;
-      const r = await readFromSegment(seg, offset, maxBytes, this.config.indexIntervalBytes);
+      let r: ReadResult;
+      try {
+        r = await readFromSegment(seg, offset, maxBytes, this.config.indexIntervalBytes);
+      } catch (err) {
+        // The cleaner swapped this segment while we were about to read it: read again from the new list.
+        if (seg.replaced) return this.read(offset, maxBytes);
+        throw err;
+      }
       if (r.chunks.length > 0) return r;
     }
     return EMPTY;
@@ -343,17 +327,53 @@ export class FilePartitionLog implements PartitionLog {
       if (this.startOffset < this.segments[0]!.baseOffset) this.startOffset = this.segments[0]!.baseOffset;
       seg.markDeleted();
       await seg.deleteFiles();
-      this.retired.add(seg);
-      setTimeout(() => {
-        this.retired.delete(seg);
-        void seg.closeFile();
-      }, RETIRED_CLOSE_DELAY_MS).unref();
+      this.retire(seg);
       deleted++;
     }
     if (deleted > 0) {
       this.env.logger.info({ topic: this.topic, partition: this.index, segments: deleted, logStartOffset: this.startOffset.toString() }, 'deleted old log segments');
     }
     return deleted;
+  }
+
+  private retire(seg: Segment): void {
+    this.retired.add(seg);
+    setTimeout(() => {
+      this.retired.delete(seg);
+      void seg.closeFile();
+    }, RETIRED_CLOSE_DELAY_MS).unref();
+  }
+
+  /** One cleaning of the sealed segments when cleanup.policy has compact and enough of them is dirty. */
+  compact(): Promise<number> {
+    return this.serialize(async () => {
+      const { compact, minCleanableDirtyRatio, deleteRetentionMs, indexIntervalBytes } = this.config;
+      const sealed = this.segments.slice(0, -1);
+      if (!compact || sealed.length === 0 || this.closed) return 0;
+      let dirty = 0;
+      let total = 0;
+      for (const seg of sealed) {
+        total += seg.size;
+        if (seg.nextOffset > this.cleanedUpTo) dirty += seg.size;
+      }
+      if (dirty === 0 || dirty < minCleanableDirtyRatio * total) return 0;
+      const replaced = await cleanSegments(sealed, { now: this.env.now(), deleteRetentionMs, indexIntervalBytes, fsync: this.env.fsync });
+      for (const [old, next] of replaced) {
+        const i = this.segments.indexOf(old);
+        if (i < 0) continue;
+        this.segments[i] = next;
+        this.totalBytes += next.size - old.size;
+        old.markReplaced();
+        this.retire(old);
+      }
+      const upTo = sealed[sealed.length - 1]!.nextOffset;
+      if (upTo > this.cleanedUpTo) {
+        this.cleanedUpTo = upTo;
+        await writeFileAtomic(join(this.dir, CLEANER_CHECKPOINT), upTo.toString(), this.env.fsync);
+      }
+      if (replaced.size > 0) this.env.logger.info({ topic: this.topic, partition: this.index, segments: replaced.size }, 'compacted log segments');
+      return replaced.size;
+    });
   }
 
   async close(): Promise<void> {

@@ -4,15 +4,73 @@
 // truncated away. Idempotent producer state comes from the snapshot written at the last roll or clean close
 // (producer-state.json: the state as of a position in this segment) plus the batches after that position;
 // without a usable snapshot the whole segment is walked by batch headers.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Off } from '../records/batch.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { syncDir, writeFileAtomic } from './atomic-file.ts';
 import { lastSequence, type ProducerSnapshot, type ProducerStateMap } from './producer-state.ts';
 import { scanBatches } from './scan.ts';
-import type { Segment } from './segment.ts';
+import { Segment } from './segment.ts';
 
 const SNAPSHOT_FILE = 'producer-state.json';
+export const START_CHECKPOINT = 'log-start-offset';
+export const CLEANER_CHECKPOINT = 'cleaner-offset';
+
+export interface OpenedSegments {
+  readonly segments: Segment[];
+  /** The persisted log start offset (DeleteRecords), if any. */
+  readonly startCheckpoint: bigint | undefined;
+  readonly cleanedUpTo: bigint;
+}
+
+const readBigint = (path: string): Promise<bigint | undefined> => readFile(path, 'utf8').then((s) => BigInt(s.trim()), () => undefined);
+
+/**
+ * Opens a partition directory: sealed segments are taken as they are (their index files loaded, or rebuilt
+ * when missing), the last one is recovered. A new partition gets its first segment, linked durably.
+ */
+export async function openSegments(
+  dir: string,
+  indexIntervalBytes: number,
+  env: { readonly fsync: boolean; readonly now: () => number },
+  producers: ProducerStateMap,
+  onTruncate: (report: RecoveryReport, seg: Segment) => void,
+): Promise<OpenedSegments> {
+  await mkdir(dir, { recursive: true });
+  const files = await readdir(dir);
+  // Leftovers of an interrupted metadata write or cleaning: the originals are intact.
+  for (const f of files) if (f.includes('.tmp-') || f.endsWith('.cleaned')) await unlink(join(dir, f)).catch(() => undefined);
+  const cleanedUpTo = (await readBigint(join(dir, CLEANER_CHECKPOINT))) ?? 0n;
+  const startCheckpoint = await readBigint(join(dir, START_CHECKPOINT));
+  const bases = files.filter((f) => /^\d{20}\.log$/.test(f)).map((f) => BigInt(f.slice(0, 20)));
+  bases.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const fresh = bases.length === 0;
+  if (fresh) bases.push(startCheckpoint ?? 0n);
+  const now = env.now();
+  const segments: Segment[] = [];
+  for (let i = 0; i < bases.length; i++) {
+    const seg = new Segment(dir, bases[i]!, now);
+    const info = await stat(seg.logPath).catch(() => undefined);
+    const fileSize = info?.size ?? 0;
+    if (info) seg.modifiedMs = info.mtimeMs;
+    if (i < bases.length - 1) {
+      seg.size = fileSize;
+      seg.nextOffset = bases[i + 1]!;
+      await seg.loadIndexes(fileSize);
+      if (seg.offsetIndex.count === 0 && fileSize > 0) await rebuildSegmentIndexes(seg, fileSize, indexIntervalBytes);
+    } else {
+      const report = await recoverLastSegment(dir, seg, fileSize, indexIntervalBytes, producers);
+      if (report.truncatedBytes > 0) onTruncate(report, seg);
+    }
+    segments.push(seg);
+  }
+  // A new partition's directory and first segment must be linked durably before an fsynced append counts.
+  if (fresh && env.fsync) {
+    await syncDir(dir);
+    await syncDir(dirname(dir));
+  }
+  return { segments, startCheckpoint, cleanedUpTo };
+}
 
 interface SnapshotFile extends ProducerSnapshot {
   /** The segment this state belongs to, and the position and next offset in it the state is as of. */
@@ -105,4 +163,18 @@ async function walk(seg: Segment, fileSize: number, start: Start, verifyFrom: nu
     seg.nextOffset = expected;
     return true;
   }));
+}
+
+/** A sealed segment whose index files are missing (removed while the cleaner swapped it): rebuilt from headers. */
+export async function rebuildSegmentIndexes(seg: Segment, fileSize: number, indexIntervalBytes: number): Promise<void> {
+  seg.truncateIndexes(0);
+  seg.maxTimestamp = -1n;
+  seg.bytesSinceIndex = Number.MAX_SAFE_INTEGER;
+  await seg.use((fh) =>
+    scanBatches(fh, 0, fileSize, Number.MAX_SAFE_INTEGER, ({ buf, at, position, size }) => {
+      seg.maybeIndex(buf.readBigInt64BE(at + Off.baseOffset), position, size, buf.readBigInt64BE(at + Off.maxTimestamp), indexIntervalBytes);
+    }),
+  );
+  seg.sealTimeIndex();
+  await seg.rewriteIndexFiles();
 }

@@ -109,21 +109,21 @@ export class Segment {
 
   /** Appends whole batches at the end of the .log with one positional writev; size grows once all is written. */
   async write(buffers: Buffer[], bytes: number): Promise<void> {
-    await this.file.use(async (fh) => {
-      let written = 0;
-      while (written < bytes) {
-        // writev may write less than asked (disk full, signals): continue from where it stopped.
-        const { bytesWritten } = await fh.writev(written === 0 ? buffers : sliceBuffers(buffers, written), this.size + written);
-        if (bytesWritten <= 0) throw new Error('short write');
-        written += bytesWritten;
-      }
-    });
+    await this.file.use((fh) => writeAllAt(fh, buffers, bytes, this.size));
     this.size += bytes;
   }
 
   async closeFile(): Promise<void> {
     await this.fsync.idle();
     await this.file.close();
+  }
+
+  /** Replaced by a cleaned copy under the same name: reads in flight finish on the old file, new ones must not open the new file with this index. */
+  replaced = false;
+
+  markReplaced(): void {
+    this.replaced = true;
+    this.file.seal();
   }
 
   /** The files were unlinked: no new use may reopen (and so recreate) them. */
@@ -249,6 +249,17 @@ export class Segment {
 
   async deleteFiles(): Promise<void> {
     for (const p of [this.logPath, this.indexPath, this.timeIndexPath]) await unlink(p).catch(() => undefined);
+  }
+}
+
+/** Writes all of buffers (bytes long in total) at position with positional writev calls. */
+export async function writeAllAt(fh: FileHandle, buffers: Buffer[], bytes: number, position: number): Promise<void> {
+  let written = 0;
+  while (written < bytes) {
+    // writev may write less than asked (disk full, signals): continue from where it stopped.
+    const { bytesWritten } = await fh.writev(written === 0 ? buffers : sliceBuffers(buffers, written), position + written);
+    if (bytesWritten <= 0) throw new Error('short write');
+    written += bytesWritten;
   }
 }
 

@@ -54,6 +54,10 @@ export interface ResolvedTopicConfig {
   readonly logAppendTime: boolean;
   /** cleanup.policy includes delete: retention.ms and retention.bytes apply (a compact-only topic keeps its data). */
   readonly deleteRetention: boolean;
+  /** cleanup.policy includes compact: the cleaner keeps only the latest record per key in sealed segments. */
+  readonly compact: boolean;
+  readonly deleteRetentionMs: number;
+  readonly minCleanableDirtyRatio: number;
 }
 
 export function isTopicConfig(name: string): boolean {
@@ -109,6 +113,10 @@ function num(value: string | undefined): number {
   return Number.isFinite(n) ? Math.min(n, Number.MAX_SAFE_INTEGER) : 0;
 }
 
+function policies(value: string | undefined): string[] {
+  return (value ?? 'delete').split(',').map((p) => p.trim());
+}
+
 export function resolveTopicConfig(
   overrides: Readonly<Record<string, string>>,
   brokerDefaults: Readonly<Record<string, string>> = {},
@@ -122,7 +130,10 @@ export function resolveTopicConfig(
     indexIntervalBytes: num(all['index.interval.bytes']),
     maxMessageBytes: num(all['max.message.bytes']),
     logAppendTime: all['message.timestamp.type'] === 'LogAppendTime',
-    deleteRetention: (all['cleanup.policy'] ?? 'delete').split(',').some((p) => p.trim() === 'delete'),
+    deleteRetention: policies(all['cleanup.policy']).includes('delete'),
+    compact: policies(all['cleanup.policy']).includes('compact'),
+    deleteRetentionMs: num(all['delete.retention.ms']),
+    minCleanableDirtyRatio: Math.min(1, Math.max(0, Number(all['min.cleanable.dirty.ratio']) || 0.5)),
   };
 }
 
