@@ -25,7 +25,7 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Replaces the handler list (tests). */
   readonly handlers?: readonly AnyHandler[];
-  /** Serve only ApiVersions and the SASL APIs until a connection authenticates. Default false. */
+  /** Serve only ApiVersions and the SASL APIs until a connection authenticates. Default: on when config.sasl is set. */
   readonly requireAuthentication?: boolean;
   /** Group coordinator settings, over those from the environment (GROUP_*, OFFSETS_*). */
   readonly coordinator?: GroupCoordinatorOptions;
@@ -48,7 +48,8 @@ export async function startBroker(config: BrokerConfig, options: StartOptions = 
     maxFrameBytes: config.maxFrameBytes,
     maxInFlight: config.maxInFlightPerConnection,
     maxIdleMs: config.connectionsMaxIdleMs,
-    requireAuthentication: options.requireAuthentication ?? false,
+    requireAuthentication: options.requireAuthentication ?? config.sasl !== null,
+    tls: config.tls,
   });
   let bound: { host: string; port: number };
   try {

@@ -1,7 +1,24 @@
 // Broker configuration: parsed and validated once, at the edge, from env and CLI flags into a frozen object.
 // Flags (--port, --host, --data-dir) override env; env overrides the defaults.
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { SASL_MECHANISMS, type SaslMechanism, type UserStore } from './auth/credentials.ts';
+import { loadUsers } from './auth/users-config.ts';
 import { DEFAULT_MAX_FRAME_BYTES } from './protocol/frame-splitter.ts';
+
+/** SASL is on exactly when users are configured. */
+export interface SaslConfig {
+  readonly users: UserStore;
+  /** Offered in SaslHandshake, in this order. */
+  readonly mechanisms: readonly SaslMechanism[];
+}
+
+/** A TLS listener; with ca set, clients must present a certificate signed by it. */
+export interface TlsConfig {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+  readonly ca: Buffer | null;
+}
 
 export interface BrokerConfig {
   readonly host: string;
@@ -26,6 +43,10 @@ export interface BrokerConfig {
   /** Broker-wide topic config defaults by Kafka name (log.* settings), e.g. 'retention.ms'. */
   readonly topicDefaults: Readonly<Record<string, string>>;
   readonly logLevel: string;
+  /** null: no authentication (every connection may send every request). */
+  readonly sasl: SaslConfig | null;
+  /** null: plain TCP. */
+  readonly tls: TlsConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +94,69 @@ const TOPIC_DEFAULT_ENV: Readonly<Record<string, string>> = {
   MESSAGE_MAX_BYTES: 'max.message.bytes',
 };
 
+function saslMechanisms(raw: string | undefined): readonly SaslMechanism[] {
+  if (raw === undefined || raw.trim() === '') return SASL_MECHANISMS;
+  const names = raw.split(',').map((m) => m.trim().toUpperCase()).filter((m) => m !== '');
+  for (const name of names) {
+    if (!(SASL_MECHANISMS as readonly string[]).includes(name)) throw new ConfigError(`BROKER_SASL_MECHANISMS: unknown mechanism "${name}" (expected ${SASL_MECHANISMS.join(', ')})`);
+  }
+  return Object.freeze([...new Set(names)] as SaslMechanism[]);
+}
+
+function loadSasl(env: Env): SaslConfig | null {
+  let users: UserStore | undefined;
+  try {
+    users = loadUsers(env);
+  } catch (err) {
+    // Bad entries arrive as 'SASL users: …'; an unreadable file as a bare fs error.
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(message.startsWith('SASL users') ? message : `BROKER_SASL_USERS_FILE: ${message}`);
+  }
+  const mechanisms = saslMechanisms(env.BROKER_SASL_MECHANISMS);
+  if (!users) return null;
+  if (users.size === 0) throw new ConfigError('SASL users: the list is empty, so nobody could connect (unset BROKER_SASL_USERS / BROKER_SASL_USERS_FILE to turn authentication off)');
+  return Object.freeze({ users, mechanisms });
+}
+
+function readPem(name: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new ConfigError(`${name}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+function loadTls(env: Env): TlsConfig | null {
+  const { BROKER_TLS_CERT: cert, BROKER_TLS_KEY: key, BROKER_TLS_CA: ca } = env;
+  if (!cert && !key) {
+    if (ca) throw new ConfigError('BROKER_TLS_CA needs BROKER_TLS_CERT and BROKER_TLS_KEY');
+    return null;
+  }
+  if (!cert || !key) throw new ConfigError('TLS needs both BROKER_TLS_CERT and BROKER_TLS_KEY (PEM file paths)');
+  return Object.freeze({ cert: readPem('BROKER_TLS_CERT', cert), key: readPem('BROKER_TLS_KEY', key), ca: ca ? readPem('BROKER_TLS_CA', ca) : null });
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/i;
+
+/**
+ * The warning to print when anyone who can reach the host may read and write every topic: a
+ * non-loopback bind without SASL. null when the broker is only reachable locally or requires credentials.
+ */
+export function exposureWarning(config: Pick<BrokerConfig, 'host' | 'port' | 'sasl'>): string | null {
+  if (config.sasl !== null || LOOPBACK.test(config.host)) return null;
+  return [
+    '',
+    '  ************************************************************************',
+    `  WARNING: listening on ${config.host}:${config.port} WITHOUT AUTHENTICATION.`,
+    '  Anyone who can reach this address can read, write and delete every topic.',
+    '  Set BROKER_SASL_USERS (or BROKER_SASL_USERS_FILE) to require SASL',
+    '  credentials, and BROKER_TLS_CERT/BROKER_TLS_KEY to encrypt the traffic,',
+    '  or bind 127.0.0.1 (BROKER_HOST / --host) to keep the broker local.',
+    '  ************************************************************************',
+    '',
+  ].join('\n');
+}
+
 export function loadConfig(env: Env = process.env, argv: readonly string[] = process.argv.slice(2)): BrokerConfig {
   const flags = parseFlags(argv);
   const host = flags.get('host') ?? env.BROKER_HOST ?? '127.0.0.1';
@@ -99,6 +183,8 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     connectionsMaxIdleMs: int('BROKER_CONNECTIONS_MAX_IDLE_MS', env.BROKER_CONNECTIONS_MAX_IDLE_MS, 600_000, 0),
     topicDefaults: Object.freeze(topicDefaults),
     logLevel: env.LOG_LEVEL ?? 'info',
+    sasl: loadSasl(env),
+    tls: loadTls(env),
   });
 }
 

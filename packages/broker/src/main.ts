@@ -1,9 +1,21 @@
 #!/usr/bin/env -S node --import tsx
 // brook-broker: start one broker from env and flags, stop cleanly on SIGINT/SIGTERM.
+// `brook-broker hash-user <name>` prints a users-file entry instead (see auth/hash-user.ts).
+import { hashUser } from './auth/hash-user.ts';
 import { startBroker } from './broker.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, exposureWarning, loadConfig } from './config.ts';
+
+async function hashUserCommand(args: readonly string[]): Promise<void> {
+  try {
+    console.log(await hashUser(args, process.stdin));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+}
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'hash-user') return hashUserCommand(process.argv.slice(3));
   let config;
   try {
     config = loadConfig();
@@ -14,8 +26,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const warning = exposureWarning(config);
+  if (warning) console.error(warning);
   const broker = await startBroker(config);
-  console.log(`Brook broker listening on ${broker.host}:${broker.port} (data: ${config.dataDir})`);
+  const security = `${config.tls ? 'TLS' : 'plaintext'}${config.sasl ? `, SASL ${config.sasl.mechanisms.join('/')}` : ''}`;
+  console.log(`Brook broker listening on ${broker.host}:${broker.port} (data: ${config.dataDir}; ${security})`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

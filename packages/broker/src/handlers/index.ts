@@ -14,6 +14,8 @@ import { initProducerIdHandler } from './init-producer-id.ts';
 import { listOffsetsHandler } from './list-offsets.ts';
 import { metadataHandler } from './metadata.ts';
 import { produceHandler } from './produce.ts';
+import { saslAuthenticateHandler } from './sasl-authenticate.ts';
+import { saslHandshakeHandler } from './sasl-handshake.ts';
 import { deleteGroupsHandler } from './delete-groups.ts';
 import { describeGroupsHandler } from './describe-groups.ts';
 import { findCoordinatorHandler } from './find-coordinator.ts';
@@ -52,4 +54,7 @@ export const handlers: readonly AnyHandler[] = [
   describeGroupsHandler,
   deleteGroupsHandler,
   offsetDeleteHandler,
+  // authentication (auth/)
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ];

@@ -1,5 +1,7 @@
-// The TCP listener: accepts sockets, hands each to a Connection, and closes them all on shutdown.
+// The TCP (or TLS) listener: accepts sockets, hands each to a Connection, and closes them all on shutdown.
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import type { TlsConfig } from '../config.ts';
 import type { BrokerServices } from './context.ts';
 import { Connection } from './connection.ts';
 import type { HandlerRegistry } from './registry.ts';
@@ -10,6 +12,8 @@ export interface ServerOptions {
   readonly maxInFlight: number;
   readonly maxIdleMs: number;
   readonly requireAuthentication: boolean;
+  /** Serve TLS instead of plain TCP; connections reach the Connection once the handshake is done. */
+  readonly tls?: TlsConfig | null;
 }
 
 export class BrokerServer {
@@ -19,7 +23,18 @@ export class BrokerServer {
   private nextId = 0;
 
   constructor(private readonly options: ServerOptions) {
-    this.server = createServer((socket) => this.accept(socket));
+    const tls = options.tls;
+    if (tls) {
+      const server = createTlsServer(
+        { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca, requestCert: true, rejectUnauthorized: true } : {}) },
+        (socket) => this.accept(socket),
+      );
+      // A client that speaks plain TCP to a TLS port, or has no trusted certificate, ends here.
+      server.on('tlsClientError', (err, socket) => this.services?.logger.info({ err: err.message, remote: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}` }, 'TLS handshake failed'));
+      this.server = server;
+    } else {
+      this.server = createServer((socket) => this.accept(socket));
+    }
   }
 
   /** Binds, then builds the services from the bound address (port 0 becomes the real port) before accepting. */
