@@ -3,7 +3,9 @@
 //   queued append into one positional writev per segment;
 // - readers see only whole, written batches: endOffset and segment sizes advance after write() returns;
 // - 'fsync' appends resolve after an fsync that started after their write completed (FsyncGate group commit);
-// - the active (last) segment is never deleted; retention removes whole segments from the front.
+// - the active (last) segment is never deleted or cleaned; retention removes whole segments from the front, and
+//   compaction swaps sealed segments for cleaned copies (maintenance — retention, DeleteRecords, cleaning — is
+//   serialized on its own chain, beside the writer).
 import { join } from 'node:path';
 import { KafkaError } from '../errors.ts';
 import { Off, batchLastOffsetDelta, batchMaxTimestamp, setLogAppendTime } from '../records/batch.ts';
@@ -82,7 +84,6 @@ export class FilePartitionLog implements PartitionLog {
     this.startOffset = checkpoint !== undefined && checkpoint > first ? checkpoint : first;
     if (this.startOffset > this.endOffset) this.startOffset = this.endOffset;
   }
-
 
   private get active(): Segment {
     return this.segments[this.segments.length - 1]!;
@@ -200,7 +201,6 @@ export class FilePartitionLog implements PartitionLog {
     }
   }
 
-  /** Sequence-checks and stamps one append's batches; rejects the append (and returns undefined) on error. */
   /** Sequence-checks and stamps one append's batches; rejects the append (and returns undefined) on error. */
   private assignOffsets(item: PendingAppend): AssignedOffsets | undefined {
     try {
