@@ -116,6 +116,20 @@ describe('Produce and Fetch at every version', () => {
     expect(bytes.length).toBe(12 + bytes.readInt32BE(8));
   });
 
+  it('lets only the first partition with data exceed the response max_bytes', async () => {
+    await broker.store.createTopic('two', 2);
+    for (const partition of [0, 1]) await produce(8, v2(['x'.repeat(300)]), { topic: 'two', partition });
+    const res = await client.call('Fetch', 11, {
+      replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 10, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [{ topic: 'two', partitions: [0, 1].map((partition) => ({ partition, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n })) }],
+      forgottenTopicsData: [], rackId: '',
+    });
+    const [p0, p1] = res.responses[0]!.partitions;
+    expect(recordsBuffer(p0!.records).length).toBeGreaterThan(300);
+    expect(recordsBuffer(p1!.records).length).toBe(0);
+    expect(p1!.highWatermark).toBe(1n);
+  });
+
   it('answers OFFSET_OUT_OF_RANGE past the end and UNKNOWN_TOPIC_OR_PARTITION for unknown partitions', async () => {
     expect(partitionOf(await fetch(11, 1000n)).errorCode).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
     expect(partitionOf(await fetch(11, 0n, { partition: 9 })).errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);

@@ -64,7 +64,9 @@ async function collect(targets: readonly Target[], responseMaxBytes: number, ctx
     }
     try {
       const hw = t.log.logEndOffset();
-      const read = await t.log.read(t.offset, Math.max(room, 1));
+      let read = await t.log.read(t.offset, Math.max(room, 1));
+      // Only the first partition with data may go past the limits (its first batch); later ones must fit.
+      if (bytes > 0 && read.bytes > room) read = { chunks: [], bytes: 0 };
       const records = read.chunks.length === 0 ? Buffer.alloc(0) : magic === undefined ? read.chunks : downConvert(read.chunks, magic, t.offset);
       bytes += read.bytes;
       topic.partitions.push({ ...emptyPartition(t.partition, ErrorCode.NONE, t.log), highWatermark: hw, lastStableOffset: hw, records });
