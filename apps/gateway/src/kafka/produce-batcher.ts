@@ -18,7 +18,7 @@ interface Lane {
   key: BatchKey;
   queue: Pending[];
   queuedBytes: number;
-  inFlight: boolean;
+  inFlight: number;
   scheduled: boolean;
 }
 
@@ -37,9 +37,9 @@ export function messageBytes(message: Message): number {
 
 /**
  * Micro-batching: records from concurrent HTTP requests for the same partition (and acks,
- * timeout) share one Produce request. Each lane has at most one request in flight; what
- * arrives meanwhile forms the next batch — under load batches grow by themselves, at rest a
- * record leaves on the next tick. Each caller learns the base offset of its own records,
+ * timeout) share one Produce request. Each lane has a few requests in flight at most; what
+ * arrives while they are busy forms the next batch — under load batches grow by themselves,
+ * at rest a record leaves on the next tick. Each caller learns the base offset of its own records,
  * which Kafka assigns contiguously within a batch.
  */
 export class ProduceBatcher {
@@ -48,13 +48,14 @@ export class ProduceBatcher {
   constructor(
     private readonly send: (key: BatchKey, messages: Message[]) => Promise<RecordMetadata[]>,
     private readonly lingerMs = 0,
+    private readonly maxInFlight = 4,
   ) {}
 
   /** Resolves with the offset of the first of `messages` (undefined with acks=0). */
   enqueue(key: BatchKey, messages: Message[]): Promise<number | undefined> {
     const id = `${key.topic}\u0000${key.partition}\u0000${key.acks}\u0000${key.timeoutMs}`;
     let lane = this.lanes.get(id);
-    if (!lane) this.lanes.set(id, (lane = { key, queue: [], queuedBytes: 0, inFlight: false, scheduled: false }));
+    if (!lane) this.lanes.set(id, (lane = { key, queue: [], queuedBytes: 0, inFlight: 0, scheduled: false }));
     let bytes = 0;
     for (const message of messages) bytes += messageBytes(message);
     const promise = new Promise<number | undefined>((resolve, reject) => {
@@ -66,7 +67,7 @@ export class ProduceBatcher {
   }
 
   private schedule(id: string, lane: Lane): void {
-    if (lane.inFlight || lane.scheduled) return;
+    if (lane.inFlight >= this.maxInFlight || lane.scheduled) return;
     lane.scheduled = true;
     const run = (): void => {
       lane.scheduled = false;
@@ -78,7 +79,7 @@ export class ProduceBatcher {
 
   private async flush(id: string, lane: Lane): Promise<void> {
     if (lane.queue.length === 0) {
-      if (!lane.inFlight) this.lanes.delete(id);
+      if (lane.inFlight === 0) this.lanes.delete(id);
       return;
     }
     const batch: Pending[] = [];
@@ -91,7 +92,8 @@ export class ProduceBatcher {
       lane.queue.shift();
     }
     lane.queuedBytes -= bytes;
-    lane.inFlight = true;
+    lane.inFlight++;
+    if (lane.queue.length > 0) this.schedule(id, lane);
     const messages = batch.length === 1 ? (batch[0] as Pending).messages : batch.flatMap((p) => p.messages);
     try {
       const metadata = await this.send(lane.key, messages);
@@ -104,9 +106,9 @@ export class ProduceBatcher {
     } catch (error) {
       for (const pending of batch) pending.reject(error);
     } finally {
-      lane.inFlight = false;
+      lane.inFlight--;
       if (lane.queue.length > 0) this.schedule(id, lane);
-      else this.lanes.delete(id);
+      else if (lane.inFlight === 0 && this.lanes.get(id) === lane) this.lanes.delete(id);
     }
   }
 }
