@@ -1,5 +1,7 @@
 // Produce/Fetch/ListOffsets at the byte level, at every version: legacy message sets in, down-converted message
 // sets out, acks=0 silence, per-partition errors, and a long-poll woken by an append.
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors.ts';
 import type { FetchResponse } from '../protocol/generated/messages.ts';
@@ -230,5 +232,44 @@ describe('InitProducerId and DeleteRecords', () => {
     expect((await del(-1n)).topics[0]?.partitions[0]).toMatchObject({ errorCode: 0, lowWatermark: 3n });
     expect((await del(10n)).topics[0]?.partitions[0]?.errorCode).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
     expect(partitionOf(await fetch(11, 0n, { topic: 'dr' })).errorCode).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
+  });
+});
+
+describe('restart over a torn segment', () => {
+  it('serves every whole batch after the last bytes of the active segment were lost, and appends after them', async () => {
+    const b = await startTestBroker({ fsync: true });
+    const dataDir = b.dataDir;
+    await b.store.createTopic('torn', 1);
+    const c = new TypedClient(b.port);
+    await c.raw.ready;
+    for (let i = 0; i < 5; i++) {
+      await c.call('Produce', 8, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'torn', partitionData: [{ index: 0, records: v2([`r${i}`]) }] }] });
+    }
+    c.end();
+    await b.close();
+    const file = join(dataDir, 'torn-0', '00000000000000000000.log');
+    const { size } = await stat(file);
+    const fh = await open(file, 'r+');
+    await fh.truncate(size - 3);
+    await fh.close();
+
+    const again = await startTestBroker({ dataDir, fsync: true });
+    const c2 = new TypedClient(again.port);
+    await c2.raw.ready;
+    const res = await c2.call('Produce', 8, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'torn', partitionData: [{ index: 0, records: v2(['after']) }] }] });
+    expect(res.responses[0]?.partitionResponses[0]).toMatchObject({ errorCode: 0, baseOffset: 4n });
+    const fetched = await c2.call('Fetch', 11, {
+      replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [{ topic: 'torn', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] }],
+      forgottenTopicsData: [], rackId: '',
+    });
+    const bytes = recordsBuffer(partitionOf(fetched).records);
+    const values: string[] = [];
+    for (let pos = 0; pos < bytes.length; pos += 12 + bytes.readInt32BE(pos + 8)) {
+      values.push(...decodeBatch(bytes.subarray(pos, pos + 12 + bytes.readInt32BE(pos + 8))).map((r) => r.value?.toString() ?? ''));
+    }
+    expect(values).toEqual(['r0', 'r1', 'r2', 'r3', 'after']);
+    c2.end();
+    await again.destroy();
   });
 });
