@@ -67,7 +67,10 @@ export function ResetOffsetsDialog({ open, onClose, group }: { open: boolean; on
     mutationFn: (body: Parameters<typeof api.resetGroupOffsets>[1]) => api.resetGroupOffsets(group.groupId, body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.groups() });
-      close();
+      // Still pending inside onSuccess, so not close(): that refuses while a reset runs.
+      preview.reset();
+      setFormError(null);
+      onClose();
     },
   });
   const active = group.members.length > 0;

@@ -20,7 +20,8 @@ export function AddPartitionsDialog({ open, onClose, topic, current }: { open: b
     mutationFn: () => api.addPartitions(topic, { count: total }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.topics() });
-      close();
+      // The mutation still counts as pending here, which close() would refuse.
+      onClose();
     },
   });
   function close() {

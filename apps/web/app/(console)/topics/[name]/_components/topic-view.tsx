@@ -99,7 +99,7 @@ export function TopicView({ name }: { name: string }) {
       {data ? (
         <>
           <DeleteTopicDialog open={dialog === 'delete'} onClose={() => setDialog(null)} topic={name} messages={data.messages} />
-          <AddPartitionsDialog open={dialog === 'partitions'} onClose={() => setDialog(null)} topic={name} current={data.partitions.length} />
+          <AddPartitionsDialog key={`${dialog === 'partitions'}-${data.partitions.length}`} open={dialog === 'partitions'} onClose={() => setDialog(null)} topic={name} current={data.partitions.length} />
         </>
       ) : null}
     </>
