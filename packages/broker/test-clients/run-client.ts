@@ -25,8 +25,9 @@ export async function run(command: string, args: readonly string[], options: { i
   }
 }
 
-export async function python<T>(script: string, args: readonly string[]): Promise<T> {
-  const out = await run(PYTHON, [path.join(here, 'python', script), ...args]);
+/** env: extra variables, e.g. the BROOK_SASL_* / BROOK_SSL_CA settings read by python/security.py. */
+export async function python<T>(script: string, args: readonly string[], env?: Record<string, string>): Promise<T> {
+  const out = await run(PYTHON, [path.join(here, 'python', script), ...args], env ? { env } : {});
   return JSON.parse(out.trim().split('\n').pop() ?? 'null') as T;
 }
 

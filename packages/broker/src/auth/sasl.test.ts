@@ -44,6 +44,19 @@ describe.each([
     expect(startExchange(mechanism, users).step(scramClient(hash, 'mallory', 'x').first).kind).toBe('failure');
   });
 
+  it("accepts librdkafka 2.0's final nonce (its client nonce, then the combined one) and refuses one without the server's", () => {
+    const run = (echoNonce: (combined: string) => string) => {
+      const client = scramClient(hash, 'alice', 'wonderland', { clientNonce: 'abc', echoNonce });
+      const exchange = startExchange(mechanism, users);
+      const first = exchange.step(client.first);
+      if (first.kind !== 'challenge') throw new Error('expected a challenge');
+      return exchange.step(client.final(first.token.toString())).kind;
+    };
+    expect(run((combined) => `abc${combined}`)).toBe('success');
+    expect(run(() => 'abc')).toBe('failure');
+    expect(run((combined) => `${combined}x`)).toBe('failure');
+  });
+
   it('refuses channel binding and garbage', () => {
     expect(startExchange(mechanism, users).step(Buffer.from('p=tls-unique,,n=alice,r=abc')).kind).toBe('failure');
     expect(startExchange(mechanism, users).step(Buffer.from([0xff, 0, 1])).kind).toBe('failure');

@@ -84,7 +84,10 @@ function scramExchange(mechanism: ScramMechanism, users: UserStore, serverNonce:
     const withoutProof = message.slice(0, proofAt);
     const attributes = parseAttributes(withoutProof);
     if (attributes.get('c') !== Buffer.from(gs2Header).toString('base64')) return failure('SCRAM channel binding mismatch');
-    if (attributes.get('r') !== nonce) return failure('SCRAM nonce mismatch');
+    // endsWith, as Kafka's ScramSaslServer checked it for years: librdkafka 2.0 (Debian's) echoes its client nonce
+    // twice ("r=" + client nonce + combined nonce). The server nonce must still end it, and the proof covers
+    // the message exactly as sent, so a replayed or altered final message still fails.
+    if (!attributes.get('r')?.endsWith(nonce)) return failure('SCRAM nonce mismatch');
     const proof = Buffer.from(message.slice(proofAt + 3), 'base64');
     const authMessage = `${clientFirstBare},${serverFirst},${withoutProof}`;
     const clientSignature = hmac(hash, credentials.storedKey, authMessage);

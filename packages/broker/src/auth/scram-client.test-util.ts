@@ -8,7 +8,13 @@ export interface ScramTestClient {
   expectedServerFinal(): string;
 }
 
-export function scramClient(hash: 'sha256' | 'sha512', user: string, password: string, clientNonce = randomBytes(18).toString('base64url')): ScramTestClient {
+/** echoNonce shapes the r= of the final message from the combined nonce (to imitate client quirks). */
+export function scramClient(
+  hash: 'sha256' | 'sha512',
+  user: string,
+  password: string,
+  { clientNonce = randomBytes(18).toString('base64url'), echoNonce = (combined: string) => combined } = {},
+): ScramTestClient {
   const bare = `n=${user},r=${clientNonce}`;
   let serverSignature = '';
   return {
@@ -18,7 +24,7 @@ export function scramClient(hash: 'sha256' | 'sha512', user: string, password: s
       const salted = pbkdf2Sync(password, Buffer.from(attrs.s ?? '', 'base64'), Number(attrs.i), hash === 'sha512' ? 64 : 32, hash);
       const clientKey = createHmac(hash, salted).update('Client Key').digest();
       const storedKey = createHash(hash).update(clientKey).digest();
-      const withoutProof = `c=biws,r=${attrs.r}`;
+      const withoutProof = `c=biws,r=${echoNonce(attrs.r ?? '')}`;
       const authMessage = `${bare},${serverFirst},${withoutProof}`;
       const signature = createHmac(hash, storedKey).update(authMessage).digest();
       const serverKey = createHmac(hash, salted).update('Server Key').digest();

@@ -2,7 +2,7 @@
 
 Creates a topic with partitions through the admin API, lists topics, produces with an idempotent
 acks=all producer, then reads back with assign + seek. Prints one JSON report on stdout.
-Usage: confluent_basic.py <bootstrap> <topic> <partitions> <count>
+Usage: confluent_basic.py <bootstrap> <topic> <partitions> <count> (SASL/TLS settings: see security.py)
 """
 import json
 import sys
@@ -10,10 +10,12 @@ import sys
 from confluent_kafka import Consumer, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic
 
+import security
+
 bootstrap, topic, partitions, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 report = {}
 
-admin = AdminClient({"bootstrap.servers": bootstrap})
+admin = AdminClient({"bootstrap.servers": bootstrap, **security.confluent()})
 for future in admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=1)]).values():
     future.result(timeout=15)
 metadata = admin.list_topics(timeout=15)
@@ -22,7 +24,7 @@ report["partitions"] = len(metadata.topics[topic].partitions)
 
 delivered = []
 errors = []
-producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "acks": "all", "linger.ms": 5})
+producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "acks": "all", "linger.ms": 5, **security.confluent()})
 
 
 def on_delivery(err, msg):
@@ -40,7 +42,7 @@ report["delivered"] = len(delivered)
 report["produceErrors"] = errors
 
 # Read partition 0 from its second record: assign + seek, no consumer group offsets involved.
-consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "compat-assign", "enable.auto.commit": False})
+consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "compat-assign", "enable.auto.commit": False, **security.confluent()})
 consumer.assign([TopicPartition(topic, 0, 1)])
 records = []
 expected = len([p for p, _ in delivered if p == 0]) - 1
