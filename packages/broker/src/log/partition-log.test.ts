@@ -126,6 +126,20 @@ describe('partition log', () => {
     await log.close();
   });
 
+  it('fills a read across segment boundaries without leaving holes', async () => {
+    const log = await open1({ 'segment.bytes': '300' });
+    for (let i = 0; i < 12; i++) await log.append([batch([`v${i}`.padEnd(30, '.')])], 'os');
+    expect(log.segmentCount()).toBeGreaterThan(3);
+    const size = (await log.read(0n, 1)).bytes; // one batch
+    for (const maxBytes of [size, size * 2 + 5, size * 3, size * 5 + 1, size * 12]) {
+      const { chunks, bytes } = await log.read(0n, maxBytes);
+      expect(bytes).toBeLessThanOrEqual(Math.max(maxBytes, size));
+      expect(chunks.length).toBe(Math.min(12, Math.max(1, Math.floor(maxBytes / size))));
+      expect(chunks.map((c) => readBatchHeader(c).baseOffset)).toEqual(chunks.map((_, i) => BigInt(i)));
+    }
+    await log.close();
+  });
+
   it('rolls by segment.ms', async () => {
     const log = await open1({ 'segment.ms': '1000' });
     await log.append([batch(['a'])], 'os');

@@ -247,20 +247,31 @@ export class FilePartitionLog implements PartitionLog {
       throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} is outside [${this.startOffset}, ${this.endOffset}] of ${this.topic}-${this.index}`);
     }
     if (offset === this.endOffset) return EMPTY;
-    for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
+    let result: ReadResult = EMPTY;
+    let from = offset;
+    for (let i = this.segmentIndexFor(offset); i < this.segments.length && result.bytes < maxBytes; i++) {
       const seg = this.segments[i]!;
-      if (offset >= seg.nextOffset) continue;
+      if (from >= seg.nextOffset) continue;
       let r: ReadResult;
       try {
-        r = await readFromSegment(seg, offset, maxBytes, this.config.indexIntervalBytes);
+        r = await readFromSegment(seg, from, maxBytes - result.bytes, this.config.indexIntervalBytes, result.bytes > 0);
       } catch (err) {
         // The cleaner swapped this segment while we were about to read it: read again from the new list.
         if (seg.replaced) return this.read(offset, maxBytes);
         throw err;
       }
-      if (r.chunks.length > 0) return r;
+      if (r.chunks.length === 0) {
+        if (result.bytes > 0) break;
+        continue;
+      }
+      // A read that ends at a segment's end goes on into the next one, so a roll does not shrink fetches.
+      result = result.bytes === 0 ? r : { chunks: [...result.chunks, ...r.chunks], bytes: result.bytes + r.bytes };
+      const last = r.chunks[r.chunks.length - 1]!;
+      // Stopped inside this segment (maxBytes reached): the next segment's batches would leave a hole.
+      if (last.readBigInt64BE(Off.baseOffset) + BigInt(last.readInt32BE(Off.lastOffsetDelta)) + 1n < seg.nextOffset) break;
+      from = seg.nextOffset;
     }
-    return EMPTY;
+    return result;
   }
 
   private segmentIndexFor(offset: bigint): number {

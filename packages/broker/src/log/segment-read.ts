@@ -9,18 +9,22 @@ import { scanBatches } from './scan.ts';
 import type { Segment } from './segment.ts';
 import type { ReadResult } from './types.ts';
 
-export async function readFromSegment(seg: Segment, offset: bigint, maxBytes: number, indexIntervalBytes: number): Promise<ReadResult> {
+/**
+ * Whole batches from the one containing offset, up to maxBytes. The first batch is returned even when it alone
+ * is bigger, unless mustFit (used to top up a read that already has data).
+ */
+export async function readFromSegment(seg: Segment, offset: bigint, maxBytes: number, indexIntervalBytes: number, mustFit = false): Promise<ReadResult> {
   const limit = seg.size;
   const filePos = seg.lookup(offset);
   try {
-    return await seg.use((fh) => readBatches(fh, limit, filePos, offset, maxBytes, indexIntervalBytes));
+    return await seg.use((fh) => readBatches(fh, limit, filePos, offset, maxBytes, indexIntervalBytes, mustFit));
   } catch (err) {
     if (seg.deleted) throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} was deleted`);
     throw err;
   }
 }
 
-async function readBatches(fh: FileHandle, limit: number, filePos: number, offset: bigint, maxBytes: number, indexIntervalBytes: number): Promise<ReadResult> {
+async function readBatches(fh: FileHandle, limit: number, filePos: number, offset: bigint, maxBytes: number, indexIntervalBytes: number, mustFit: boolean): Promise<ReadResult> {
   const chunks: Buffer[] = [];
   let total = 0;
   // One read covers the index gap plus maxBytes; only a batch crossing its end costs a second read.
@@ -35,7 +39,7 @@ async function readBatches(fh: FileHandle, limit: number, filePos: number, offse
     const size = LOG_OVERHEAD + buf.readInt32BE(at + Off.batchLength);
     const last = buf.readBigInt64BE(at) + BigInt(buf.readInt32BE(at + Off.lastOffsetDelta));
     if (last >= offset) {
-      if (chunks.length > 0 && total + size > maxBytes) break;
+      if ((chunks.length > 0 || mustFit) && total + size > maxBytes) break;
       if (at + size > buf.length) {
         buf = await readAt(fh, filePos, Math.min(limit - filePos, Math.max(size, maxBytes - total)));
         at = 0;
