@@ -12,7 +12,7 @@ WORKDIR /app
 COPY --from=prune /src/out/json/ .
 RUN npm ci --no-audit --no-fund
 COPY --from=prune /src/out/full/ .
-RUN npx turbo run build --filter=@brook/web
+RUN BROOK_STANDALONE=1 npx turbo run build --filter=@brook/web
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 GATEWAY_URL=http://gateway:8080

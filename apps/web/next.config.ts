@@ -6,8 +6,9 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const config: NextConfig = {
   // The contract ships TypeScript source (its package exports ./src/index.ts).
   transpilePackages: ['@brook/contract'],
-  // A self-contained server for the Docker image; `next start` keeps working.
-  output: 'standalone',
+  // A self-contained server for the Docker image (docker/web.Dockerfile sets BROOK_STANDALONE=1);
+  // `npm start` runs `next start`, which warns when the build is standalone.
+  output: process.env.BROOK_STANDALONE === '1' ? 'standalone' : undefined,
   // Workspace packages live above apps/web: trace files from the monorepo root.
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
