@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchModule, BenchRow } from './types.ts';
 
-const modules = ['ceilings', 'broker-produce', 'broker-groups', 'gateway', 'console'];
+const modules = ['ceilings', 'broker-produce', 'broker-groups', 'broker-sasl', 'gateway', 'console'];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
