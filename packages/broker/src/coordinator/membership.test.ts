@@ -313,7 +313,25 @@ describe('static membership', () => {
     const again = h.joinResult(h.join({ groupInstanceId: 'i-a', clientId: 'a' }));
     expect(again.leader).toBe(a.memberId);
     expect(again.memberId).not.toBe(a.memberId);
+    expect(again.members).toEqual([]);
+    expect(again.skipAssignment).toBeUndefined();
     expect(h.state()).toBe('Stable');
+  });
+
+  it('a static leader restarting with JoinGroup v9 learns it leads, sees the members, and is told to skip the assignment', () => {
+    const h = new Harness();
+    const { a, b } = staticGroup(h);
+    const again = h.joinResult(h.join({ groupInstanceId: 'i-a', clientId: 'a', supportSkipAssignment: true }));
+    expect(again).toMatchObject({ errorCode: 0, generationId: 2, leader: again.memberId, skipAssignment: true });
+    expect(again.memberId).not.toBe(a.memberId);
+    expect(again.members.map((m) => m.groupInstanceId).sort()).toEqual(['i-a', 'i-b']);
+    expect(h.state()).toBe('Stable');
+    // Its SyncGroup in the Stable group returns the stored assignment, whatever it sends.
+    expect(h.syncResult(h.sync(again.memberId, 2, { [b.memberId]: Buffer.from('X') }, 'i-a')).assignment.toString()).toBe('A');
+    // A follower restarting with v9 is not the leader: no members, no skip.
+    const follower = h.joinResult(h.join({ groupInstanceId: 'i-b', clientId: 'b', supportSkipAssignment: true }));
+    expect(follower).toMatchObject({ leader: again.memberId, members: [] });
+    expect(follower.skipAssignment).toBeUndefined();
   });
 
   it('static members that miss a rebalance are kept, dynamic ones are dropped', () => {

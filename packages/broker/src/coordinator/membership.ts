@@ -181,8 +181,10 @@ export class MembershipMachine extends MachineCore {
           this.scheduleHeartbeat(m);
           return;
         }
-        const base = this.joinSuccess(g, m, currentLeader);
-        this.invokeJoin(g, m, { ...base, members: [] });
+        // KIP-814: a v9 leader learns it leads (and sees the members) yet keeps the stored assignment;
+        // older leaders get the old leader id and no members, so they do not assign at all.
+        const skip = req.supportSkipAssignment === true && g.isLeader(newMemberId);
+        this.invokeJoin(g, m, skip ? { ...this.joinSuccess(g, m, newMemberId), skipAssignment: true } : { ...this.joinSuccess(g, m, currentLeader), members: [] });
       });
     } else if (g.is(GroupState.CompletingRebalance)) {
       // The leader may already be assigning to the old member id: start over so the new id gets an assignment.

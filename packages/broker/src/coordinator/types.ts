@@ -52,6 +52,8 @@ export interface JoinRequest {
   readonly clientHost: string;
   /** true from JoinGroup v4: a member without an id is first told MEMBER_ID_REQUIRED with one. */
   readonly requireKnownMemberId: boolean;
+  /** true from JoinGroup v9 (KIP-814): a rejoining static leader can be told to skip the assignment. */
+  readonly supportSkipAssignment?: boolean;
 }
 
 export interface JoinResponse {
@@ -60,6 +62,8 @@ export interface JoinResponse {
   readonly protocolType: string | null;
   readonly protocolName: string | null;
   readonly leader: string;
+  /** JoinGroup v9: the leader gets the members (to watch their subscriptions) but keeps the current assignment. */
+  readonly skipAssignment?: boolean;
   readonly memberId: string;
   readonly members: readonly { memberId: string; groupInstanceId: string | null; metadata: Buffer }[];
 }

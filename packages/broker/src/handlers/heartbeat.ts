@@ -1,10 +1,10 @@
-// Heartbeat (key 12), versions 0-3 — HeartbeatRequest.json / HeartbeatResponse.json.
-// REBALANCE_IN_PROGRESS is how a member learns it must rejoin; v3 adds group.instance.id.
+// Heartbeat (key 12), versions 0-4 — HeartbeatRequest.json / HeartbeatResponse.json.
+// REBALANCE_IN_PROGRESS is how a member learns it must rejoin; v3 adds group.instance.id; v4 is flexible.
 import { defineHandler } from '../server/registry.ts';
 
 export const heartbeatHandler = defineHandler('Heartbeat', {
   minVersion: 0,
-  maxVersion: 3,
+  maxVersion: 4,
   handle(request, ctx) {
     const errorCode = ctx.broker.coordinator.heartbeat({
       groupId: request.groupId,

@@ -1,6 +1,7 @@
-// OffsetCommit (key 8), versions 0-7 — OffsetCommitRequest.json / OffsetCommitResponse.json.
+// OffsetCommit (key 8), versions 0-8 — OffsetCommitRequest.json / OffsetCommitResponse.json.
 // v0 has no generation (a commit from outside group management, like generation -1); v1 carries a commit
-// timestamp per partition; v2-4 a retention time; v6 the leader epoch; v7 group.instance.id.
+// timestamp per partition; v2-4 a retention time; v6 the leader epoch; v7 group.instance.id; v8 is flexible.
+// (v9 is for KIP-848 consumer groups, which this broker does not have.)
 // Partitions of unknown topics get UNKNOWN_TOPIC_OR_PARTITION; the rest are acknowledged only once the
 // coordinator has fsynced them to __consumer_offsets.
 import { ErrorCode } from '../errors.ts';
@@ -10,7 +11,7 @@ import { byTopic } from './group-util.ts';
 
 export const offsetCommitHandler = defineHandler('OffsetCommit', {
   minVersion: 0,
-  maxVersion: 7,
+  maxVersion: 8,
   async handle(request, ctx) {
     const { store, coordinator } = ctx.broker;
     const results: { topic: string; partition: number; errorCode: number }[] = [];
