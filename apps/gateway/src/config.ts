@@ -33,6 +33,8 @@ export interface GatewayConfig {
     readonly sseBufferBytes: number;
     readonly sseKeepaliveMs: number;
     readonly produceLingerMs: number;
+    /** Produce requests in flight per partition; what arrives meanwhile is batched. */
+    readonly produceInFlight: number;
   };
   readonly lag: { readonly sampleIntervalMs: number; readonly historySize: number };
 }
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       sseBufferBytes: int(env, 'GATEWAY_SSE_BUFFER_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
       sseKeepaliveMs: int(env, 'GATEWAY_SSE_KEEPALIVE_MS', 15_000, 10, 3_600_000),
       produceLingerMs: int(env, 'GATEWAY_PRODUCE_LINGER_MS', 0, 0, 1000),
+      produceInFlight: int(env, 'GATEWAY_PRODUCE_IN_FLIGHT', 1, 1, 64),
     }),
     lag: Object.freeze({
       sampleIntervalMs: int(env, 'GATEWAY_LAG_SAMPLE_MS', 10_000, 100, 3_600_000),

@@ -48,7 +48,7 @@ export class ProduceBatcher {
   constructor(
     private readonly send: (key: BatchKey, messages: Message[]) => Promise<RecordMetadata[]>,
     private readonly lingerMs = 0,
-    private readonly maxInFlight = 4,
+    private readonly maxInFlight = 1,
   ) {}
 
   /** Resolves with the offset of the first of `messages` (undefined with acks=0). */

@@ -30,10 +30,15 @@ export class ProduceService {
     private readonly metadata: MetadataService,
     private readonly metrics: Metrics,
     lingerMs: number,
+    inFlight: number,
   ) {
     this.batcher = new ProduceBatcher(
-      (key, messages) => kafka.withProducer((producer) => producer.send({ topic: key.topic, acks: key.acks, timeout: key.timeoutMs, messages })),
+      (key, messages) => {
+        this.metrics.inc('brook_gateway_kafka_produce_requests_total');
+        return kafka.withProducer((producer) => producer.send({ topic: key.topic, acks: key.acks, timeout: key.timeoutMs, messages }));
+      },
       lingerMs,
+      inFlight,
     );
   }
 

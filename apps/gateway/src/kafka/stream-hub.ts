@@ -21,7 +21,7 @@ export interface OpenStream {
   partition?: number | undefined;
   /** Where to start, per partition; undefined: at the live end, with everyone else. */
   start?: Map<number, number> | undefined;
-  filter?: ((message: WireMessage) => boolean) | undefined;
+  filter?: ((message: WireMessage, partition?: number) => boolean) | undefined;
   response: ServerResponse;
 }
 
@@ -168,7 +168,7 @@ class TopicStream {
         const offset = Number(message.offset);
         if (offset >= limit) break;
         client.positions.set(id, offset + 1);
-        if (!client.options.filter || client.options.filter(message)) chunk += this.event(client, id, message);
+        if (!client.options.filter || client.options.filter(message, id)) chunk += this.event(client, id, message);
       }
       if (data && data.next > (client.positions.get(id) ?? 0)) client.positions.set(id, Math.min(data.next, limit));
       if ((client.positions.get(id) ?? 0) > from) progressed = true;
@@ -220,7 +220,7 @@ class TopicStream {
       const filter = client.options.filter;
       if (client.synced) {
         for (const entry of entries) {
-          if (!client.inScope(entry.partition) || (filter && !filter(entry.message))) continue;
+          if (!client.inScope(entry.partition) || (filter && !filter(entry.message, entry.partition))) continue;
           chunk += client.options.partition === undefined ? entry.all : entry.one;
           delivered++;
         }
@@ -230,7 +230,7 @@ class TopicStream {
           const offset = Number(entry.message.offset);
           if (offset < (client.positions.get(entry.partition) ?? before.get(entry.partition) ?? 0)) continue;
           client.positions.set(entry.partition, offset + 1);
-          if (filter && !filter(entry.message)) continue;
+          if (filter && !filter(entry.message, entry.partition)) continue;
           chunk += this.event(client, entry.partition, entry.message);
           delivered++;
         }

@@ -29,6 +29,7 @@ export class Metrics {
     this.describe('brook_gateway_http_requests_total', 'counter', 'HTTP requests answered, by method, route and status');
     this.describe('brook_gateway_http_request_duration_seconds', 'histogram', 'HTTP request duration by route');
     this.describe('brook_gateway_produced_records_total', 'counter', 'Records acknowledged by Kafka');
+    this.describe('brook_gateway_kafka_produce_requests_total', 'counter', 'Produce requests sent to Kafka (after micro-batching)');
     this.describe('brook_gateway_produce_failed_records_total', 'counter', 'Records refused (validation or Kafka)');
     this.describe('brook_gateway_sse_clients', 'gauge', 'Open Server-Sent Events streams');
     this.describe('brook_gateway_sse_events_total', 'counter', 'SSE record events written');

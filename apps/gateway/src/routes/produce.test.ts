@@ -164,6 +164,18 @@ print(' '.join(str((murmur2(k.encode()) & 0x7fffffff) % 3) for k in sys.argv[1:]
     results.forEach((r, i) => expect(byOffset.get(r.results[0]?.offset ?? -1)).toBe(i));
   });
 
+  it('micro-batches concurrent single-record requests into fewer Kafka requests', async () => {
+    const kafkaRequests = async (): Promise<number> => {
+      const text = await createBrookClient({ baseUrl: stack.url }).metrics();
+      return Number(/^brook_gateway_kafka_produce_requests_total (\d+)/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await kafkaRequests();
+    await Promise.all(Array.from({ length: 300 }, (_, i) => client.produce('one', { value: i })));
+    const sent = (await kafkaRequests()) - before;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(150);
+  });
+
   it('honours acks=0 (no offsets) and acks=1', async () => {
     const none = await client.produce('one', { value: 'fire and forget' }, { acks: '0' });
     expect(none.results).toEqual([{ partition: 0 }]);

@@ -9,7 +9,7 @@ interface GroupStream {
   topic: string;
   group: string;
   partition: number | undefined;
-  filter: ((message: WireMessage) => boolean) | undefined;
+  filter: ((message: WireMessage, partition?: number) => boolean) | undefined;
   response: ServerResponse;
   fromBeginning: boolean;
 }
@@ -44,7 +44,7 @@ export function streamGroup(app: FastifyInstance, options: GroupStream): void {
         if (closed) throw new Error('stream closed');
         const wire = message as unknown as WireMessage;
         if (options.partition !== undefined && partition !== options.partition) return;
-        if (options.filter && !options.filter(wire)) return;
+        if (options.filter && !options.filter(wire, partition)) return;
         const id = encodeCursor(topic, new Map([[partition, Number(message.offset) + 1]]));
         response.write(`id: ${id}\nevent: record\ndata: ${JSON.stringify(toRecord(topic, partition, wire))}\n\n`);
         app.metrics.inc('brook_gateway_sse_events_total');

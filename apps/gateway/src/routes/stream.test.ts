@@ -99,6 +99,14 @@ describe('SSE streams against the real broker', () => {
     expect((await resumed).records.map((r) => r.value)).toEqual(['p0-a', 'p0-b']);
   });
 
+  it('starts at a timestamp, even inside a batch', async () => {
+    await client.createTopic({ name: 'timed', partitions: 1 });
+    const base = 1_700_000_000_000;
+    await client.produce('timed', { records: Array.from({ length: 10 }, (_, i) => ({ value: i, timestamp: base + i * 1000 })) });
+    const got = await collect(client, 'timed', { from: String(base + 6500) }, (c) => c.records.length >= 3);
+    expect(got.records.map((r) => r.value)).toEqual([7, 8, 9]);
+  });
+
   it('sends keepalive comments', async () => {
     const text = await new Promise<string>((resolve, reject) => {
       const req = httpRequest(`${stack.url}/topics/ticks/stream`, (res: IncomingMessage) => {

@@ -3,9 +3,27 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HttpError } from '../errors.ts';
 import { decodeCursor } from '../kafka/cursor.ts';
 import { compileFilter } from '../kafka/fetcher.ts';
-import { EARLIEST_TIMESTAMP } from '../kafka/wire.ts';
+import { EARLIEST_TIMESTAMP, type WireMessage } from '../kafka/wire.ts';
 import { streamGroup } from './stream-group.ts';
 import { routeConfig, routeSchema } from './route.ts';
+
+/**
+ * ListOffsets by time may answer a batch's base offset: until a partition shows a record at or
+ * after the asked time, its older records are skipped (only at the start of each partition).
+ */
+function sinceFilter(filter: ((m: WireMessage) => boolean) | undefined, from: string | undefined, active: boolean) {
+  if (!active || from === undefined || !/^\d+$/.test(from)) return filter;
+  const since = Number(from);
+  const reached = new Set<number>();
+  return (message: WireMessage, partition?: number): boolean => {
+    const key = partition ?? -1;
+    if (!reached.has(key)) {
+      if (Number(message.timestamp) < since) return false;
+      reached.add(key);
+    }
+    return !filter || filter(message);
+  };
+}
 
 export const streamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(routes.stream.url, { schema: routeSchema(routes.stream), config: routeConfig(routes.stream) }, async (request, reply) => {
@@ -53,7 +71,7 @@ export const streamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       'x-accel-buffering': 'no',
     });
     raw.write(': stream open\n\n');
-    const filter = compileFilter(query);
+    const filter = sinceFilter(compileFilter(query), query.from, cursorText === undefined);
     if (query.group !== undefined) {
       streamGroup(app, { topic: name, group: query.group, partition: query.partition, filter, response: raw, fromBeginning: query.from === 'earliest' });
       return;
