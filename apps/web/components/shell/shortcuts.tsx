@@ -7,6 +7,13 @@ import { Kbd } from '@/components/ui/misc';
 import { requestSearchFocus } from './search-focus';
 import { feedKey, initialSequence, isTypingTarget, SHORTCUTS, type ShortcutAction } from '@/lib/shortcuts';
 
+const HELP_EVENT = 'brook:shortcuts';
+
+/** Open the shortcuts list from a button (the same as pressing `?`). */
+export function showShortcuts(): void {
+  window.dispatchEvent(new Event(HELP_EVENT));
+}
+
 /** Global keys: `/` search, `g t` topics, `g c` groups, `?` help. Pages opt in to `/` with useSearchFocus. */
 export function Shortcuts() {
   const router = useRouter();
@@ -33,8 +40,13 @@ export function Shortcuts() {
         run(result.action);
       }
     }
+    const openHelp = () => setHelp(true);
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener(HELP_EVENT, openHelp);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener(HELP_EVENT, openHelp);
+    };
   }, [router]);
 
   return (

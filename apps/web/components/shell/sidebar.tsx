@@ -3,9 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import { GroupsIcon, HomeIcon, ServerIcon, TopicsIcon } from '@/components/icons';
+import { GroupsIcon, HomeIcon, KeyboardIcon, ServerIcon, TopicsIcon } from '@/components/icons';
+import { TimeZoneToggle } from '@/components/timestamp';
+import { Kbd } from '@/components/ui/misc';
 import { queries } from '@/lib/api/queries';
 import { cn } from '@/lib/utils';
+import { showShortcuts } from './shortcuts';
 import { ThemeToggle } from './theme-toggle';
 import { LinkPending } from '@/components/link-pending';
 
@@ -70,6 +73,12 @@ export function Sidebar() {
       </nav>
       <div className="space-y-3 border-t border-border p-3">
         <GatewayStatus />
+        <div className="flex items-center justify-between px-2 text-xs text-muted-foreground">
+          <button type="button" onClick={showShortcuts} className="flex items-center gap-1.5 hover:text-foreground">
+            <KeyboardIcon size={14} /> Shortcuts <Kbd>?</Kbd>
+          </button>
+          <TimeZoneToggle />
+        </div>
         <ThemeToggle />
       </div>
     </aside>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import type { KafkaRecord, TopicDetail } from '@brook/contract';
 import { DownloadIcon, RefreshIcon } from '@/components/icons';
 import { RecordsTable } from '@/components/records/records-table';
@@ -41,6 +41,18 @@ export function MessagesTab({ topic, detail }: { topic: string; detail: TopicDet
   const state = parseBrowserState(params);
   const query = browserQuery(state);
   const page = useQuery({ ...queries.messages(topic, query ?? {}), enabled: query !== null });
+  const queryClient = useQueryClient();
+  const data = page.data;
+  // Paging feels instant when the neighbours are already in the cache.
+  const stateKey = params.toString();
+  useEffect(() => {
+    if (!data || page.isPlaceholderData || data.records.length === 0) return;
+    const current = parseBrowserState(new URLSearchParams(stateKey));
+    for (const cursor of [data.nextCursor, data.prevCursor]) {
+      const next = cursor ? browserQuery({ ...current, cursor }) : null;
+      if (next) void queryClient.prefetchQuery(queries.messages(topic, next));
+    }
+  }, [data, page.isPlaceholderData, queryClient, topic, stateKey]);
   const records = useMemo(() => ordered(page.data?.records ?? [], state.mode === 'newest'), [page.data, state.mode]);
 
   const go = (next: BrowserState, mode: 'push' | 'replace' = 'push') => {
@@ -48,7 +60,6 @@ export function MessagesTab({ topic, detail }: { topic: string; detail: TopicDet
     setSearch(search ? `?${search}` : '', mode);
   };
 
-  const data = page.data;
   return (
     <div className="space-y-3">
       <MessagesToolbar state={state} partitions={detail?.partitions.length ?? 0} onChange={(next) => go(next, 'replace')} />
