@@ -33,6 +33,8 @@ describe.each(['plain', 'scram-sha-256', 'scram-sha-512'] as const)('kafkajs wit
     const producer = client.producer();
     await producer.connect();
     await producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, partition: i % 2 })) });
+    // Authenticated, the connection takes frames past the 512 KiB allowed before authentication.
+    await producer.send({ topic: `${topic}-big`, messages: [{ value: Buffer.alloc(700 * 1024, 'b') }] });
     await producer.disconnect();
 
     const consumer = client.consumer({ groupId: `g-${mechanism}`, maxWaitTimeInMs: 200 });

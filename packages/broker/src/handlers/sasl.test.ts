@@ -55,6 +55,15 @@ describe('with SASL on', () => {
     expect(logLines.some((l) => l.includes('Metadata request before SASL authentication'))).toBe(true);
   });
 
+  it('closes a connection that announces a frame over 512 KiB before authenticating', async () => {
+    const c = client();
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(512 * 1024 + 1);
+    c.raw.write(size);
+    expect(await c.raw.next()).toBeNull();
+    expect(logLines.some((l) => l.includes('exceeds the limit of 524288'))).toBe(true);
+  });
+
   it('serves ApiVersions before authentication and advertises both SASL APIs', async () => {
     const res = await client().call('ApiVersions', 0, {});
     expect(res.apiKeys).toContainEqual({ apiKey: ApiKey.SaslHandshake, minVersion: 0, maxVersion: 1 });

@@ -13,13 +13,18 @@ export class FrameError extends Error {
 export const DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
 
 export class FrameSplitter {
-  private readonly maxFrameBytes: number;
+  private maxFrameBytes: number;
   private chunks: Buffer[] = [];
   /** Read position inside chunks[0]. */
   private offset = 0;
   private buffered = 0;
 
   constructor(maxFrameBytes = DEFAULT_MAX_FRAME_BYTES) {
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  /** Changes the limit for frames not yet returned (the server raises it once a connection authenticates). */
+  setMaxFrameBytes(maxFrameBytes: number): void {
     this.maxFrameBytes = maxFrameBytes;
   }
 

@@ -32,6 +32,9 @@ export interface ConnectionDeps {
 
 // Served before authentication (Kafka's SaslServerAuthenticator accepts exactly these).
 const PRE_AUTH_APIS: ReadonlySet<number> = new Set([ApiKey.ApiVersions, ApiKey.SaslHandshake, ApiKey.SaslAuthenticate]);
+// Largest frame an unauthenticated client may send (Kafka's sasl.server.max.receive.size): whoever has no
+// credentials cannot make the broker buffer a 100 MiB request.
+export const PRE_AUTH_MAX_FRAME_BYTES = 512 * 1024;
 
 interface Slot {
   done: boolean;
@@ -93,7 +96,7 @@ export class Connection implements ConnectionInfo {
   ) {
     this.remoteAddress = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     this.log = deps.services.logger.child({ conn: id, remote: this.remoteAddress });
-    this.splitter = new FrameSplitter(deps.maxFrameBytes);
+    this.splitter = new FrameSplitter(deps.requireAuthentication ? Math.min(PRE_AUTH_MAX_FRAME_BYTES, deps.maxFrameBytes) : deps.maxFrameBytes);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
       this.splitter.push(chunk);
@@ -126,6 +129,7 @@ export class Connection implements ConnectionInfo {
 
   authenticate(principal: string): void {
     this.principal = principal;
+    this.splitter.setMaxFrameBytes(this.deps.maxFrameBytes);
     this.log.info({ principal }, 'authenticated');
   }
 
