@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -68,7 +69,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
     logger: options.logger ?? { level: config.logLevel },
     // Two log lines per request cost more than a produce at thousands of requests per second;
     // failures are still logged by the error handler (server errors at error, client errors at info).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.limits.bodyBytes,
     // Kafka's own bounds: large enough for any topic name or cursor, small enough to refuse junk.
     routerOptions: { maxParamLength: 1024 },

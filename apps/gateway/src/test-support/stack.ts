@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineConfig, startBroker, type RunningBroker } from '@brook/broker';
+import { loadConfig as loadBrokerConfig, startBroker, type RunningBroker } from '@brook/broker';
 import kafkajs from 'kafkajs';
 import { buildApp, loadConfig, type GatewayApp } from '../app.ts';
 
@@ -16,14 +16,15 @@ export interface Stack {
 }
 
 /** A real bundled broker on a free loopback port and a gateway on it (tests only). */
-export async function startStack(options: { env?: Record<string, string>; listen?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { env?: Record<string, string>; brokerEnv?: Record<string, string>; listen?: boolean; kafka?: Partial<kafkajs.KafkaConfig> } = {}): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'brook-gateway-'));
-  const broker = await startBroker(defineConfig({ host: '127.0.0.1', port: 0, dataDir, fsync: false, logLevel: 'silent' }));
+  const brokerConfig = loadBrokerConfig({ BROKER_FSYNC: 'false', LOG_LEVEL: 'silent', ...options.brokerEnv }, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir]);
+  const broker = await startBroker(brokerConfig);
   const brokers = `127.0.0.1:${broker.port}`;
   const app = await buildApp({ config: loadConfig({ KAFKA_BROKERS: brokers, ...options.env }), logger: false });
   let url = '';
   if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const kafka = new kafkajs.Kafka({ brokers: [brokers], clientId: 'gateway-test', logLevel: kafkajs.logLevel.NOTHING });
+  const kafka = new kafkajs.Kafka({ brokers: [brokers], clientId: 'gateway-test', logLevel: kafkajs.logLevel.NOTHING, ...options.kafka });
   return {
     broker,
     app,
