@@ -4,7 +4,8 @@
 // How each client authenticates: kcat and confluent-kafka-python (librdkafka 2.0) use SaslHandshake v1 +
 // SaslAuthenticate; kafka-python 2.0 sends SaslHandshake v0 and then bare tokens (PLAIN and SCRAM); sarama
 // 1.22 sends PLAIN as a bare token after SaslHandshake v0 at its default version, SaslAuthenticate from
-// Kafka 1.0 on, and SCRAM always through SaslAuthenticate (with the client in go/sarama/scram.go).
+// Kafka 1.0 on, and SCRAM always through SaslAuthenticate (with the client in go/security/scram.go).
+// The group clients of groups.test.ts run here too, each with a SCRAM mechanism.
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   });
   const users = UserStore.fromPasswords({ [USER]: PASSWORD });
   broker = await startTestBroker({ sasl: { users, mechanisms: SASL_MECHANISMS }, defaultPartitions: 1 }, { logger: pino({ level: 'warn' }, sink), coordinator: { initialRebalanceDelayMs: 0 } });
-  await goBinary('sarama');
+  await Promise.all([goBinary('sarama'), goBinary('sarama_group')]);
 }, 300_000);
 afterAll(async () => {
   await broker?.destroy();
@@ -126,4 +127,35 @@ describe('sarama 1.22.1 with SASL', () => {
     await expect(run(bin, [...versionArgs, '-sasl', mechanism, '-user', USER, '-password', 'wrong', 'produce', broker.address, topicName('sarama-refused'), '1'])).rejects.toThrow(error);
     expect(loggedFailure(from, mechanism)).toBe(true);
   });
+});
+
+describe('consumer groups with SASL', () => {
+  it('confluent-kafka-python (SCRAM-SHA-512): two consumers share six partitions and commit; a new one resumes from the commits', async () => {
+    const report = await python<{ assignments: number[][]; committed: number[][]; resumed: unknown[] }>('confluent_group.py', [broker.address, topicName('confluent-group-sasl'), topicName('cg')], pythonSasl('SCRAM-SHA-512'));
+    expect(report.assignments.flat().sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(report.committed).toEqual([0, 1, 2, 3, 4, 5].map((p) => [p, 5]));
+    expect(report.resumed).toHaveLength(30);
+  }, 120_000);
+
+  it('kafka-python (SCRAM-SHA-256): group consumer commits; the admin client lists and describes the group', async () => {
+    const group = topicName('kp-group-sasl');
+    const report = await python<{ values: string[]; committed: number[]; listed: string[][]; described: { state: string } }>('kafka_python_group.py', [broker.address, topicName('kp-group-topic'), group, '6'], pythonSasl('SCRAM-SHA-256'));
+    expect(report.values).toEqual(['v0', 'v1', 'v2', 'v3', 'v4', 'v5']);
+    expect(report.committed).toEqual([3, 3]);
+    expect(report.listed).toContainEqual([group, 'consumer']);
+    expect(report.described.state).toBe('Stable');
+  }, 120_000);
+
+  it('sarama (SCRAM-SHA-256): its OffsetManager commits and the next run resumes; its ConsumerGroup API at 2.0.0 too', async () => {
+    const bin = await goBinary('sarama_group');
+    const auth = ['-sasl', 'SCRAM-SHA-256', '-user', USER, '-password', PASSWORD];
+    const topic = topicName('sarama-group-sasl');
+    await run('kcat', [...kcatSasl('SCRAM-SHA-256'), '-P', '-t', topic], { input: 's0\ns1\ns2\ns3\ns4\n' });
+    const om = topicName('sarama-om');
+    expect(jsonLines<{ offset: number }>(await run(bin, [...auth, 'offsets', broker.address, topic, om, '2'])).map((m) => m.offset)).toEqual([0, 1]);
+    expect(jsonLines<{ offset: number }>(await run(bin, [...auth, 'offsets', broker.address, topic, om, '3'])).map((m) => m.offset)).toEqual([2, 3, 4]);
+    const cg = topicName('sarama-cg');
+    const members = jsonLines<{ value: string }>(await run(bin, ['-version', '2.0.0', ...auth, 'group', broker.address, topic, cg, '5'], { timeoutMs: 90_000 }));
+    expect(members.map((m) => m.value)).toEqual(['s0', 's1', 's2', 's3', 's4']);
+  }, 200_000);
 });

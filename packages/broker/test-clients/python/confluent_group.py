@@ -2,7 +2,7 @@
 
 Two consumers in one group share a six-partition topic, each commits what it processed (offsets 0-4 of
 every partition), both are closed, and a new consumer in the same group must resume exactly at offset 5.
-Prints one JSON report on stdout. Usage: confluent_group.py <bootstrap> <topic> <group>
+Prints one JSON report on stdout. Usage: confluent_group.py <bootstrap> <topic> <group> (SASL/TLS settings: see security.py)
 """
 import json
 import sys
@@ -11,11 +11,13 @@ import time
 from confluent_kafka import Consumer, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic
 
+import security
+
 bootstrap, topic, group = sys.argv[1], sys.argv[2], sys.argv[3]
 PARTITIONS, PER_PARTITION, FIRST_HALF = 6, 10, 5
 report = {}
 
-admin = AdminClient({"bootstrap.servers": bootstrap})
+admin = AdminClient({"bootstrap.servers": bootstrap, **security.confluent()})
 for f in admin.create_topics([NewTopic(topic, num_partitions=PARTITIONS, replication_factor=1)]).values():
     f.result()
 
@@ -29,6 +31,7 @@ def consumer(name):
         "enable.auto.commit": False,
         "auto.offset.reset": "earliest",
         "session.timeout.ms": 10000,
+        **security.confluent(),
     })
     c.subscribe([topic], on_assign=lambda _c, parts: assigned.__setitem__(slice(None), [p.partition for p in parts]))
     return c, assigned
@@ -50,7 +53,7 @@ c2, a2 = consumer("c2")
 poll_until([c1, c2], lambda: len(a1) + len(a2) == PARTITIONS and a1 and a2, lambda c, m: None)
 report["assignments"] = sorted([sorted(a1), sorted(a2)])
 
-producer = Producer({"bootstrap.servers": bootstrap, "acks": "all"})
+producer = Producer({"bootstrap.servers": bootstrap, "acks": "all", **security.confluent()})
 for p in range(PARTITIONS):
     for i in range(PER_PARTITION):
         producer.produce(topic, key=f"{p}-{i}".encode(), value=f"v{p}-{i}".encode(), partition=p)

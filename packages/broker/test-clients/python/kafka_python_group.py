@@ -1,6 +1,6 @@
 """Compatibility client: kafka-python group consumer and the admin client's group listing/description.
 
-Usage: kafka_python_group.py <bootstrap> <topic> <group> <count>. Prints one JSON report on stdout.
+Usage: kafka_python_group.py <bootstrap> <topic> <group> <count> (SASL/TLS settings: see security.py). Prints one JSON report on stdout.
 """
 import json
 import sys
@@ -8,20 +8,23 @@ import sys
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 
+import security
+
 bootstrap, topic, group, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 report = {}
 
-admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+admin = KafkaAdminClient(bootstrap_servers=bootstrap, **security.kafka_python())
 admin.create_topics([NewTopic(name=topic, num_partitions=2, replication_factor=1)])
 
-producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", **security.kafka_python())
 for i in range(count):
     producer.send(topic, key=f"k{i}".encode(), value=f"v{i}".encode(), partition=i % 2)
 producer.flush()
 producer.close()
 
 consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=group, client_id="kp-member",
-                         auto_offset_reset="earliest", enable_auto_commit=False, consumer_timeout_ms=20_000)
+                         auto_offset_reset="earliest", enable_auto_commit=False, consumer_timeout_ms=20_000,
+                         **security.kafka_python())
 values = []
 for message in consumer:
     values.append(message.value.decode())

@@ -2,32 +2,27 @@
 // Kafka 0.8.2 (Produce v0 with magic-0 message sets, Fetch v0, Metadata v0); -version 2.0.0 uses v2 batches.
 // Usage: sarama [-version V] [-codec none|gzip|snappy|lz4] [security flags] produce <broker> <topic> <count>
 //        sarama [-version V] [security flags] consume <broker> <topic> <partition> <count>
-// Security flags: -sasl PLAIN|SCRAM-SHA-256|SCRAM-SHA-512 -user U -password P, -tls-ca file.pem.
+// Security flags (../security): -sasl PLAIN|SCRAM-SHA-256|SCRAM-SHA-512 -user U -password P, -tls-ca file.pem.
 // At its default version sarama sends SASL/PLAIN after SaslHandshake v0 as a bare token; from Kafka 1.0
 // on it uses SaslHandshake v1 and SaslAuthenticate. Its SCRAM always uses v1.
 package main
 
 import (
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/ioutil"
 	"os"
 	"strconv"
 	"time"
 
 	"github.com/Shopify/sarama"
+
+	"../security"
 )
 
 func main() {
 	version := flag.String("version", "", "Kafka version to speak (default: sarama's own default)")
 	codec := flag.String("codec", "none", "compression codec")
-	mechanism := flag.String("sasl", "", "SASL mechanism (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512); empty for none")
-	user := flag.String("user", "", "SASL user")
-	password := flag.String("password", "", "SASL password")
-	tlsCA := flag.String("tls-ca", "", "connect with TLS, trusting this CA certificate (PEM)")
 	flag.Parse()
 	args := flag.Args()
 	if len(args) < 4 {
@@ -41,26 +36,8 @@ func main() {
 		}
 		config.Version = v
 	}
-	if *mechanism != "" {
-		config.Net.SASL.Enable = true
-		config.Net.SASL.Mechanism = sarama.SASLMechanism(*mechanism)
-		config.Net.SASL.User, config.Net.SASL.Password = *user, *password
-		switch *mechanism {
-		case sarama.SASLTypeSCRAMSHA256:
-			config.Net.SASL.SCRAMClientGeneratorFunc = func() sarama.SCRAMClient { return scramSHA256() }
-		case sarama.SASLTypeSCRAMSHA512:
-			config.Net.SASL.SCRAMClientGeneratorFunc = func() sarama.SCRAMClient { return scramSHA512() }
-		}
-	}
-	if *tlsCA != "" {
-		pem, err := ioutil.ReadFile(*tlsCA)
-		if err != nil {
-			fail(err.Error())
-		}
-		pool := x509.NewCertPool()
-		pool.AppendCertsFromPEM(pem)
-		config.Net.TLS.Enable = true
-		config.Net.TLS.Config = &tls.Config{RootCAs: pool}
+	if err := security.Apply(config); err != nil {
+		fail(err.Error())
 	}
 	broker, topic := args[1], args[2]
 	switch args[0] {

@@ -4,6 +4,7 @@
 //     offset (oldest when none), reads count messages, marks each, and commits on close.
 //   sarama_group -version 2.0.0 group <broker> <topic> <group> <count>
 //     sarama's ConsumerGroup API: joins the group, reads count messages in total, marks them, leaves.
+// Security flags (../security): -sasl PLAIN|SCRAM-SHA-256|SCRAM-SHA-512 -user U -password P, -tls-ca file.pem.
 // Prints one JSON object per message read.
 package main
 
@@ -18,6 +19,8 @@ import (
 	"time"
 
 	"github.com/Shopify/sarama"
+
+	"../security"
 )
 
 var out = json.NewEncoder(os.Stdout)
@@ -36,6 +39,9 @@ func main() {
 			fail(err.Error())
 		}
 		config.Version = v
+	}
+	if err := security.Apply(config); err != nil {
+		fail(err.Error())
 	}
 	config.Consumer.Offsets.Initial = sarama.OffsetOldest
 	config.Consumer.Return.Errors = true

@@ -1,4 +1,4 @@
-package main
+package security
 
 // A SCRAM client (RFC 5802) for sarama 1.22.1, which leaves SCRAM to the application
 // (Net.SASL.SCRAMClientGeneratorFunc). Go 1.19's standard library has no PBKDF2, so it is written out here.
