@@ -106,6 +106,17 @@ function cleanBatch(batch: Buffer, latest: Map<string, bigint>, dropTombstones: 
   return out;
 }
 
+/** Kafka's min.cleanable.dirty.ratio: clean once the part not cleaned yet is at least this share of the sealed bytes. */
+export function isDirty(sealed: readonly Segment[], cleanedUpTo: bigint, ratio: number): boolean {
+  let dirty = 0;
+  let total = 0;
+  for (const seg of sealed) {
+    total += seg.size;
+    if (seg.nextOffset > cleanedUpTo) dirty += seg.size;
+  }
+  return dirty > 0 && dirty >= ratio * total;
+}
+
 /**
  * Cleans the sealed segments (oldest first, the active one excluded). Returns the replacements, old → new,
  * for the caller to swap into its segment list; segments that needed no change are not in the map.

@@ -10,7 +10,8 @@ import { resolveTopicConfig, validateTopicConfigs, validateTopicName, type Resol
 import { FilePartitionLog, type PartitionEnv } from './partition-log.ts';
 import { ProducerIdAllocator } from './producer-ids.ts';
 
-const OPEN_CONCURRENCY = 8;
+// Opening is I/O bound (a few small reads per partition): enough in flight to keep libuv's pool busy.
+const OPEN_CONCURRENCY = 32;
 // Partitions are capped so one request cannot make the broker open millions of directories.
 const MAX_PARTITIONS = 10_000;
 

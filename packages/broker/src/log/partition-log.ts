@@ -6,17 +6,17 @@
 // - the active (last) segment is never deleted or cleaned; retention removes whole segments from the front, and
 //   compaction swaps sealed segments for cleaned copies (maintenance — retention, DeleteRecords, cleaning — is
 //   serialized on its own chain, beside the writer).
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { KafkaError } from '../errors.ts';
 import { Off, batchLastOffsetDelta, batchMaxTimestamp, setLogAppendTime } from '../records/batch.ts';
 import type { AppendResult, Durability, LogEvents, PartitionLog, ReadResult } from './types.ts';
 import type { ResolvedTopicConfig } from './topic-config.ts';
-import { Segment } from './segment.ts';
+import { Segment, segmentIndexFor } from './segment.ts';
 import { ProducerStateMap, assignOffsets, type AssignedOffsets } from './producer-state.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
 import { CLEANER_CHECKPOINT, START_CHECKPOINT, openSegments, writeProducerSnapshot } from './recovery.ts';
 import { findByTimestamp, readFromSegment } from './segment-read.ts';
-import { cleanSegments } from './cleaner.ts';
+import { cleanSegments, isDirty } from './cleaner.ts';
 
 export interface PartitionEnv {
   readonly fsync: boolean;
@@ -56,6 +56,8 @@ export class FilePartitionLog implements PartitionLog {
   private maintenance: Promise<unknown> = Promise.resolve();
   /** Offsets below this were compacted by the last cleaning (cleanup.policy=compact). */
   private cleanedUpTo = 0n;
+  /** A new partition's directory entries still need an fsync before the first fsynced append is acknowledged. */
+  private dirSyncPending = false;
 
   private constructor(
     readonly dir: string,
@@ -77,6 +79,7 @@ export class FilePartitionLog implements PartitionLog {
     });
     this.segments = opened.segments;
     this.cleanedUpTo = opened.cleanedUpTo;
+    this.dirSyncPending = opened.dirSyncPending;
     for (const seg of this.segments) this.totalBytes += seg.size;
     this.endOffset = this.nextOffset = this.active.nextOffset;
     const first = this.segments[0]!.baseOffset;
@@ -184,6 +187,11 @@ export class FilePartitionLog implements PartitionLog {
     // Producer state now matches the file exactly (every assigned batch is written): after a roll, snapshot it
     // so a restart needs to walk only the new segment and still knows producers whose batches are older.
     if (seg !== firstSegment && this.producers.size > 0) await writeProducerSnapshot(this.dir, seg, this.producers, this.env.fsync);
+    if (this.dirSyncPending && this.env.fsync && settled.some(({ item }) => item.durability === 'fsync')) {
+      await syncDir(this.dir);
+      await syncDir(dirname(this.dir));
+      this.dirSyncPending = false;
+    }
     for (const { item, result } of settled) {
       if (item.durability === 'fsync' && this.env.fsync) {
         seg.fsync.request().then(
@@ -249,7 +257,7 @@ export class FilePartitionLog implements PartitionLog {
     if (offset === this.endOffset) return EMPTY;
     let result: ReadResult = EMPTY;
     let from = offset;
-    for (let i = this.segmentIndexFor(offset); i < this.segments.length && result.bytes < maxBytes; i++) {
+    for (let i = segmentIndexFor(this.segments, offset); i < this.segments.length && result.bytes < maxBytes; i++) {
       const seg = this.segments[i]!;
       if (from >= seg.nextOffset) continue;
       let r: ReadResult;
@@ -274,19 +282,7 @@ export class FilePartitionLog implements PartitionLog {
     return result;
   }
 
-  private segmentIndexFor(offset: bigint): number {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.segments[mid]!.baseOffset <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  }
+
 
   async offsetForTimestamp(timestampMs: bigint): Promise<{ offset: bigint; timestampMs: bigint } | undefined> {
     for (const seg of [...this.segments]) {
@@ -361,13 +357,7 @@ export class FilePartitionLog implements PartitionLog {
       const { compact, minCleanableDirtyRatio, deleteRetentionMs, indexIntervalBytes } = this.config;
       const sealed = this.segments.slice(0, -1);
       if (!compact || sealed.length === 0 || this.closed) return 0;
-      let dirty = 0;
-      let total = 0;
-      for (const seg of sealed) {
-        total += seg.size;
-        if (seg.nextOffset > this.cleanedUpTo) dirty += seg.size;
-      }
-      if (dirty === 0 || dirty < minCleanableDirtyRatio * total) return 0;
+      if (!isDirty(sealed, this.cleanedUpTo, minCleanableDirtyRatio)) return 0;
       const replaced = await cleanSegments(sealed, { now: this.env.now(), deleteRetentionMs, indexIntervalBytes, fsync: this.env.fsync });
       for (const [old, next] of replaced) {
         const i = this.segments.indexOf(old);

@@ -227,6 +227,11 @@ export class Segment {
     this.timeIndex.truncate(keepTime);
   }
 
+  forgetPendingIndexEntries(): void {
+    this.pendingIndex = [];
+    this.pendingTime = [];
+  }
+
   /** Rewrites both index files from memory (after recovery changed them). */
   async rewriteIndexFiles(): Promise<void> {
     this.pendingIndex = [];
@@ -274,4 +279,19 @@ function sliceBuffers(buffers: Buffer[], skip: number): Buffer[] {
     skip = 0;
   }
   return out;
+}
+
+/** Index of the last segment whose base offset is <= offset (0 when offset precedes them all). */
+export function segmentIndexFor(segments: readonly Segment[], offset: bigint): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]!.baseOffset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
