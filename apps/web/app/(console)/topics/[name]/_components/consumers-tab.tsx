@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState } from '@/components/states';
 import { Badge, Card, Skeleton } from '@/components/ui/misc';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
@@ -9,8 +9,18 @@ import { queries } from '@/lib/api/queries';
 import { formatInt } from '@/lib/format';
 import { groupStateTone } from '@/lib/group-state';
 
+/** Details are fetched for at most this many groups (each one a gateway call). */
+const DETAIL_LIMIT = 25;
+
 export function ConsumersTab({ topic }: { topic: string }) {
   const groups = useQuery(queries.groupList());
+  const readingIds = (groups.data?.groups ?? []).filter((g) => g.topics.includes(topic)).map((g) => g.groupId);
+  const details = useQueries({ queries: readingIds.slice(0, DETAIL_LIMIT).map((id) => queries.group(id)) });
+  const topicLag = new Map<string, number>();
+  details.forEach((d, i) => {
+    const id = readingIds[i];
+    if (d.data && id) topicLag.set(id, d.data.offsets.filter((o) => o.topic === topic).reduce((sum, o) => sum + o.lag, 0));
+  });
   if (groups.isError && !groups.data) return <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />;
   if (!groups.data) return <Skeleton className="h-32 w-full" />;
   const reading = groups.data.groups.filter((g) => g.topics.includes(topic));
@@ -29,6 +39,7 @@ export function ConsumersTab({ topic }: { topic: string }) {
             <Th className="w-full">Group</Th>
             <Th>State</Th>
             <Th className="text-right">Members</Th>
+            <Th className="text-right">Lag on this topic</Th>
             <Th className="text-right">Total lag</Th>
           </tr>
         </THead>
@@ -44,12 +55,13 @@ export function ConsumersTab({ topic }: { topic: string }) {
                 <Badge tone={groupStateTone(g.state)}>{g.state}</Badge>
               </Td>
               <Td className="tabular text-right">{formatInt(g.members)}</Td>
-              <Td className="tabular text-right">{formatInt(g.totalLag)}</Td>
+              <Td className="tabular text-right font-medium">{topicLag.has(g.groupId) ? formatInt(topicLag.get(g.groupId)) : '…'}</Td>
+              <Td className="tabular text-right text-muted-foreground">{formatInt(g.totalLag)}</Td>
             </Tr>
           ))}
         </TBody>
       </Table>
-      <p className="border-t border-border px-3 py-2 text-xs text-muted-foreground">Lag is the group’s total over all its topics; open a group for per-partition lag.</p>
+      <p className="border-t border-border px-3 py-2 text-xs text-muted-foreground">Total lag covers every topic the group reads; open a group for per-partition lag and its history.</p>
     </Card>
   );
 }

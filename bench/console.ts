@@ -1,0 +1,207 @@
+// Console (apps/web) against issue 6's bars, in a real browser (Debian's chromium) over the real
+// stack (broker, gateway, `next start` of the existing build) on free loopback ports:
+//   topics page usable with 10,000 topics (< 1.5 s), first page of the message browser on a
+//   1M-record partition (< 500 ms), live tail at 1,000 records/s without long tasks over 50 ms,
+//   first-load JavaScript per page (< 250 KB gzip). Medians of 3 runs; each run a fresh context.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Kafka, logLevel } from 'kafkajs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { median, type BenchRow } from './types.ts';
+
+const root = path.join(import.meta.dirname, '..');
+const web = path.join(root, 'apps/web');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TOPICS = 10_000;
+const RECORDS = 1_000_000;
+const RUNS = 3;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function start(args: string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = ready.exec(out);
+      if (match) resolve({ child, match });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** 1M records into one partition with kcat (librdkafka), far faster than a JS producer. */
+async function produceMillion(broker: string, topic: string, dir: string): Promise<void> {
+  const file = path.join(dir, 'million.ndjson');
+  const out = createWriteStream(file);
+  for (let i = 0; i < RECORDS; i++) {
+    if (!out.write(`{"n":${i},"type":"bench.event","payload":"${'x'.repeat(40)}"}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+  const result = spawnSync('kcat', ['-P', '-b', broker, '-t', topic, '-p', '0', '-l', file, '-X', 'linger.ms=20', '-X', 'batch.num.messages=10000'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`kcat exited with ${result.status}`);
+}
+
+async function firstLoadJs(base: string, pagePath: string): Promise<number> {
+  const html = await (await fetch(base + pagePath)).text();
+  const sources = [...html.matchAll(/<script([^>]*)>/g)]
+    .filter((m) => !/noModule/i.test(m[1] ?? ''))
+    .map((m) => /src="([^"]+)"/.exec(m[1] ?? '')?.[1])
+    .filter((src): src is string => Boolean(src));
+  let gz = 0;
+  for (const src of new Set(sources)) gz += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
+  return gz / 1024;
+}
+
+async function timed(browser: Browser, run: (page: Page) => Promise<void>): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const t0 = performance.now();
+  await run(page);
+  const ms = performance.now() - t0;
+  await context.close();
+  return ms;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  if (!existsSync(path.join(web, '.next/BUILD_ID'))) {
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: web, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-console-'));
+  const children: ChildProcess[] = [];
+  let browser: Browser | null = null;
+  try {
+    const b = await start(['--import', 'tsx', 'src/main.ts', '--port', '0', '--data-dir', dataDir], path.join(root, 'packages/broker'), { LOG_LEVEL: 'warn' }, /listening on (\S+):(\d+)/);
+    children.push(b.child);
+    const broker = `${b.match[1]}:${b.match[2]}`;
+    const g = await start(['--import', 'tsx', 'src/main.ts'], path.join(root, 'apps/gateway'), { GATEWAY_PORT: '0', KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' }, /listening on (http:\/\/\S+)/);
+    children.push(g.child);
+    const webPort = await freePort();
+    const w = await start(
+      [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort), '-H', '127.0.0.1'],
+      web,
+      { GATEWAY_URL: g.match[1] ?? '', NEXT_TELEMETRY_DISABLED: '1' },
+      /Ready in/,
+    );
+    children.push(w.child);
+    const base = `http://127.0.0.1:${webPort}`;
+
+    const kafka = new Kafka({ clientId: 'bench-console', brokers: [broker], logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    process.stderr.write(`bench console: creating ${TOPICS} topics…\n`);
+    for (let i = 0; i < TOPICS; i += 1000) {
+      await admin.createTopics({ timeout: 120_000, topics: Array.from({ length: 1000 }, (_, j) => ({ topic: `t-${String(i + j).padStart(5, '0')}`, numPartitions: 1 })) });
+    }
+    await admin.createTopics({ topics: [{ topic: 'million', numPartitions: 1 }, { topic: 'tail', numPartitions: 3 }] });
+    await admin.disconnect();
+    process.stderr.write(`bench console: producing ${RECORDS} records…\n`);
+    await produceMillion(broker, 'million', dataDir);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const b0 = browser;
+    // Warm the server (first render compiles nothing in production, but fills caches and JIT).
+    await timed(b0, async (page) => void (await page.goto(`${base}/topics`)));
+
+    const topicsMs: number[] = [];
+    const browseMs: number[] = [];
+    const oldestMs: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      topicsMs.push(
+        await timed(b0, async (page) => {
+          await page.goto(`${base}/topics`, { waitUntil: 'commit' });
+          await page.getByRole('table', { name: 'Topics' }).getByRole('link').nth(49).waitFor();
+        }),
+      );
+      browseMs.push(
+        await timed(b0, async (page) => {
+          await page.goto(`${base}/topics/million`, { waitUntil: 'commit' });
+          await page.getByRole('table', { name: 'Messages' }).getByRole('row').nth(50).waitFor();
+        }),
+      );
+      const context = await b0.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${base}/topics/million`, { waitUntil: 'load' });
+      await page.getByRole('table', { name: 'Messages' }).getByRole('row').nth(50).waitFor();
+      const t0 = performance.now();
+      await page.getByLabel('Start from').selectOption({ label: 'Oldest' });
+      await page.getByRole('table', { name: 'Messages' }).getByRole('row').filter({ hasText: '{"n":0,' }).waitFor();
+      oldestMs.push(performance.now() - t0);
+      await context.close();
+    }
+
+    // Live tail: kafkajs produces 1,000 records/s for 10 s in batches of 100 every 100 ms.
+    const context = await b0.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/topics/tail?tab=live`);
+    await page.getByText('Live', { exact: true }).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    const probe = Date.now();
+    const t0 = performance.now();
+    await producer.send({ topic: 'tail', messages: [{ value: JSON.stringify({ probe }) }] });
+    await page.getByText(`{"probe":${probe}}`).waitFor();
+    const firstRecordMs = performance.now() - t0;
+    let sent = 0;
+    const started = Date.now();
+    while (Date.now() - started < 10_000) {
+      const tick = Date.now();
+      await producer.send({ topic: 'tail', messages: Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ n: sent + i, at: tick }) })) });
+      sent += 100;
+      await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - tick))));
+    }
+    const rate = sent / ((Date.now() - started) / 1000);
+    await page.waitForTimeout(1000);
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    await producer.disconnect();
+    await context.close();
+
+    const pages = ['/', '/topics', '/topics/million', '/groups', '/brokers'];
+    const js = await Promise.all(pages.map((p) => firstLoadJs(base, p)));
+    const heaviest = Math.max(...js);
+
+    return [
+      { name: `console: topics page usable (${TOPICS.toLocaleString('en-US')} topics)`, value: median(topicsMs), unit: 'ms', note: 'target < 1,500; navigation to 50 linked rows' },
+      { name: 'console: message browser first page (1M-record partition)', value: median(browseMs), unit: 'ms', note: 'target < 500; navigation to 50 rows' },
+      { name: 'console: message browser switch to oldest (1M-record partition)', value: median(oldestMs), unit: 'ms', note: 'in-page, click to rows' },
+      { name: 'console: live tail first record visible', value: firstRecordMs, unit: 'ms', note: 'kafkajs send → row on screen' },
+      { name: `console: live tail long tasks > 50 ms at ${Math.round(rate)} rec/s`, value: long.filter((d) => d > 50).length, unit: 'count', note: `target 0; max long task ${long.length ? Math.round(Math.max(...long)) : 0} ms` },
+      { name: 'console: first-load JS, heaviest page', value: heaviest, unit: 'KB gzip', note: `target < 250; ${pages.map((p, i) => `${p} ${(js[i] ?? 0).toFixed(0)}`).join(', ')}` },
+    ];
+  } finally {
+    await browser?.close();
+    for (const child of children.reverse()) await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
