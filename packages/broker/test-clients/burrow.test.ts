@@ -1,13 +1,15 @@
 // Burrow (LinkedIn's lag monitor, as Debian ships it) reads committed offsets straight from
 // __consumer_offsets in Kafka's own record formats, so it sees a group's lag only if those records are exact.
-// It keeps its own state in ZooKeeper, which this test starts too.
+// It keeps its own state in ZooKeeper, which this test starts too. Run twice: against an open broker, and
+// against one that requires SASL (Burrow 1.2.1's sarama profile offers PLAIN only, no SCRAM).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SASL_MECHANISMS, UserStore } from '../src/auth/credentials.ts';
 import { startTestBroker, type TestBroker } from '../src/server/testing.ts';
 
 async function freePort(): Promise<number> {
@@ -34,7 +36,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-let broker: TestBroker;
+let openBroker: TestBroker;
+let saslBroker: TestBroker;
 let workDir: string;
 const processes: ChildProcess[] = [];
 
@@ -45,21 +48,28 @@ function startProcess(command: string, args: string[], cwd: string): ChildProces
 }
 
 beforeAll(async () => {
-  broker = await startTestBroker();
+  openBroker = await startTestBroker();
+  saslBroker = await startTestBroker({ sasl: { users: UserStore.fromPasswords({ burrow: 'burrow-secret' }), mechanisms: SASL_MECHANISMS } });
   workDir = mkdtempSync(path.join(tmpdir(), 'brook-burrow-'));
 }, 60_000);
 
 afterAll(async () => {
   for (const child of processes) child.kill('SIGKILL');
-  await broker?.destroy();
+  await openBroker?.destroy();
+  await saslBroker?.destroy();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('Burrow', () => {
+describe.each([
+  { label: 'without authentication', sasl: false },
+  { label: 'with SASL/PLAIN', sasl: true },
+])('Burrow $label', ({ sasl }) => {
   it('reports the lag of a group whose committed offset the test set', async () => {
+    const broker = sasl ? saslBroker : openBroker;
     const topic = 'burrow-watched';
     const group = 'burrow-group';
-    const kafka = new Kafka({ clientId: 'burrow-test', brokers: [broker.address], logLevel: logLevel.NOTHING });
+    const credentials: SASLOptions | undefined = sasl ? { mechanism: 'plain', username: 'burrow', password: 'burrow-secret' } : undefined;
+    const kafka = new Kafka({ clientId: 'burrow-test', brokers: [broker.address], logLevel: logLevel.NOTHING, ...(credentials ? { sasl: credentials } : {}) });
     const admin = kafka.admin();
     const producer = kafka.producer();
     await Promise.all([admin.connect(), producer.connect()]);
@@ -69,7 +79,9 @@ describe('Burrow', () => {
     await Promise.all([admin.disconnect(), producer.disconnect()]);
 
     const [zkPort, httpPort] = [await freePort(), await freePort()];
-    startProcess('java', ['-Dzookeeper.admin.enableServer=false', '-cp', '/usr/share/java/zookeeper.jar', 'org.apache.zookeeper.server.ZooKeeperServerMain', String(zkPort), path.join(workDir, 'zk')], workDir);
+    const dir = path.join(workDir, sasl ? 'sasl' : 'open');
+    mkdirSync(dir);
+    startProcess('java', ['-Dzookeeper.admin.enableServer=false', '-cp', '/usr/share/java/zookeeper.jar', 'org.apache.zookeeper.server.ZooKeeperServerMain', String(zkPort), path.join(dir, 'zk')], dir);
     // An open port is not enough: ZooKeeper answers its 'srvr' command only once it serves clients.
     await waitFor('ZooKeeper', () => new Promise<true | undefined>((resolve) => {
       let reply = '';
@@ -80,9 +92,9 @@ describe('Burrow', () => {
     }), 30_000);
 
     writeFileSync(
-      path.join(workDir, 'burrow.toml'),
+      path.join(dir, 'burrow.toml'),
       `[general]
-pidfile="${path.join(workDir, 'burrow.pid')}"
+pidfile="${path.join(dir, 'burrow.pid')}"
 [logging]
 level="warn"
 [zookeeper]
@@ -91,6 +103,7 @@ root-path="/burrow"
 [client-profile.brook]
 client-id="burrow"
 kafka-version="0.10.1"
+${sasl ? 'sasl="brook"\n[sasl.brook]\nusername="burrow"\npassword="burrow-secret"\nhandshake-first=true' : ''}
 [cluster.brook]
 class-name="kafka"
 servers=["${broker.address}"]
@@ -114,7 +127,7 @@ expire-group=604800
 min-distance=1
 `,
     );
-    startProcess('Burrow', ['-config-dir', workDir], workDir);
+    startProcess('Burrow', ['-config-dir', dir], dir);
 
     const lag = await waitFor(
       'Burrow to report the group',
