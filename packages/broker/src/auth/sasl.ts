@@ -6,14 +6,15 @@ import { SCRAM_MECHANISMS, digest, hmac, sameBytes, verifyPassword, type SaslMec
 export type SaslStep =
   | { readonly kind: 'challenge'; readonly token: Buffer }
   | { readonly kind: 'success'; readonly principal: string; readonly token: Buffer }
-  | { readonly kind: 'failure'; readonly message: string };
+  /** user: the name the client claimed, when it got that far (for the log line). */
+  | { readonly kind: 'failure'; readonly message: string; readonly user?: string };
 
 /** One authentication attempt on one connection. */
 export interface SaslExchange {
   step(token: Buffer): SaslStep;
 }
 
-const failure = (message: string): SaslStep => ({ kind: 'failure', message });
+const failure = (message: string, user?: string): SaslStep => (user === undefined ? { kind: 'failure', message } : { kind: 'failure', message, user });
 
 /** serverNonce is injectable so the RFC's published exchanges can be replayed in tests. */
 export function startExchange(mechanism: SaslMechanism, users: UserStore, serverNonce = (): string => randomBytes(18).toString('base64url')): SaslExchange {
@@ -27,9 +28,9 @@ function plainExchange(users: UserStore): SaslExchange {
       const parts = token.toString('utf8').split('\u0000');
       if (parts.length !== 3) return failure('Invalid SASL/PLAIN message');
       const [authzid, username, password] = parts as [string, string, string];
-      if (authzid !== '' && authzid !== username) return failure('Authorization id must equal the user name');
+      if (authzid !== '' && authzid !== username) return failure('Authorization id must equal the user name', username);
       const credentials = users.get(username);
-      if (!credentials || !verifyPassword(credentials, password)) return failure('Authentication failed: invalid username or password');
+      if (!credentials || !verifyPassword(credentials, password)) return failure('Authentication failed: invalid username or password', username);
       return { kind: 'success', principal: username, token: Buffer.alloc(0) };
     },
   };
@@ -69,7 +70,7 @@ function scramExchange(mechanism: ScramMechanism, users: UserStore, serverNonce:
     const clientNonce = attributes.get('r');
     if (!name || !clientNonce) return failure('Invalid SCRAM client-first message');
     const credentials = users.get(name)?.[mechanism];
-    if (!credentials) return failure('Authentication failed: invalid username or password');
+    if (!credentials) return failure('Authentication failed: invalid username or password', name);
     username = name;
     nonce = clientNonce + serverNonce();
     serverFirst = `r=${nonce},s=${credentials.salt.toString('base64')},i=${credentials.iterations}`;
@@ -91,9 +92,9 @@ function scramExchange(mechanism: ScramMechanism, users: UserStore, serverNonce:
     const proof = Buffer.from(message.slice(proofAt + 3), 'base64');
     const authMessage = `${clientFirstBare},${serverFirst},${withoutProof}`;
     const clientSignature = hmac(hash, credentials.storedKey, authMessage);
-    if (proof.length !== clientSignature.length) return failure('Authentication failed: invalid username or password');
+    if (proof.length !== clientSignature.length) return failure('Authentication failed: invalid username or password', username);
     const clientKey = Buffer.from(proof.map((b, i) => b ^ (clientSignature[i] ?? 0)));
-    if (!sameBytes(digest(hash, clientKey), credentials.storedKey)) return failure('Authentication failed: invalid username or password');
+    if (!sameBytes(digest(hash, clientKey), credentials.storedKey)) return failure('Authentication failed: invalid username or password', username);
     const serverSignature = hmac(hash, credentials.serverKey, authMessage).toString('base64');
     return { kind: 'success', principal: username, token: Buffer.from(`v=${serverSignature}`) };
   };

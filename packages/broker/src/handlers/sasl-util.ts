@@ -27,6 +27,6 @@ export function setPendingExchange(ctx: RequestContext, pending: PendingExchange
 export function stepExchange(ctx: RequestContext, pending: PendingExchange, token: Buffer): SaslStep {
   const step = pending.exchange.step(token);
   if (step.kind === 'success') ctx.connection.authenticate(step.principal);
-  else if (step.kind === 'failure') ctx.log.warn({ mechanism: pending.mechanism, reason: step.message }, 'SASL authentication failed');
+  else if (step.kind === 'failure') ctx.log.warn({ mechanism: pending.mechanism, user: step.user, reason: step.message }, 'SASL authentication failed');
   return step;
 }

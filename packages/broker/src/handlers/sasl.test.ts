@@ -92,6 +92,7 @@ describe('with SASL on', () => {
     expect(res.errorCode).toBe(ErrorCode.SASL_AUTHENTICATION_FAILED);
     expect(res.errorMessage).toMatch(/invalid username or password/);
     await c.raw.waitClosed();
+    expect(logLines.some((l) => l.includes('SASL authentication failed') && l.includes('"user":"alice"') && l.includes('"mechanism":"PLAIN"'))).toBe(true);
     expect(logLines.some((l) => l.includes('alice-secret') || l.includes('"wrong"'))).toBe(false);
   });
 
