@@ -20,8 +20,9 @@ export class FileLogStore implements LogStore {
   private retentionTimer: NodeJS.Timeout | undefined;
   private retentionRunning = false;
   private closed = false;
-  // Topic mutations are serialized so two CreateTopics for one name cannot both pass the existence check.
-  private mutation: Promise<unknown> = Promise.resolve();
+  // Mutations of one topic name (and names colliding with it) are serialized, so two CreateTopics for one name
+  // cannot both pass the existence check; different topics are created concurrently.
+  private readonly chains = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly dataDir: string,
@@ -54,11 +55,11 @@ export class FileLogStore implements LogStore {
   }
 
   createTopic(name: string, partitions: number, configs: Record<string, string> = {}, options: { internal?: boolean } = {}): Promise<TopicMeta> {
-    return this.serialize(async () => {
+    return this.serialize(name, async () => {
       validateTopicName(name);
       if (this.registry.get(name)) throw new KafkaError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
-      const collides = this.registry.list().find((t) => t.name !== name && t.name.replace(/\./g, '_') === name.replace(/\./g, '_'));
-      if (collides) throw new KafkaError('INVALID_TOPIC_EXCEPTION', `Topic '${name}' collides with existing topic: ${collides.name}`);
+      const collides = this.registry.collidingWith(name);
+      if (collides) throw new KafkaError('INVALID_TOPIC_EXCEPTION', `Topic '${name}' collides with existing topic: ${collides}`);
       checkPartitionCount(partitions);
       validateTopicConfigs(configs);
       const config = resolveTopicConfig(configs, this.topicDefaults);
@@ -71,7 +72,7 @@ export class FileLogStore implements LogStore {
   }
 
   deleteTopic(name: string): Promise<void> {
-    return this.serialize(async () => {
+    return this.serialize(name, async () => {
       const meta = this.registry.get(name);
       if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' does not exist.`);
       // Registry first: once the metadata file is gone the topic is gone, even if removing its data is cut short.
@@ -84,7 +85,7 @@ export class FileLogStore implements LogStore {
   }
 
   createPartitions(name: string, totalCount: number): Promise<void> {
-    return this.serialize(async () => {
+    return this.serialize(name, async () => {
       const meta = this.registry.get(name);
       if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' does not exist.`);
       if (totalCount <= meta.partitions) {
@@ -100,7 +101,7 @@ export class FileLogStore implements LogStore {
   }
 
   alterTopicConfigs(name: string, changes: Record<string, string | null>): Promise<void> {
-    return this.serialize(async () => {
+    return this.serialize(name, async () => {
       const meta = this.registry.get(name);
       if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' does not exist.`);
       const configs: Record<string, string> = { ...meta.configs };
@@ -144,7 +145,7 @@ export class FileLogStore implements LogStore {
     if (this.closed) return;
     this.closed = true;
     if (this.retentionTimer) clearInterval(this.retentionTimer);
-    await this.mutation.catch(() => undefined);
+    await Promise.all([...this.chains.values()]);
     for (const logs of this.logs.values()) for (const log of logs) await log.close();
     this.logs.clear();
   }
@@ -179,12 +180,18 @@ export class FileLogStore implements LogStore {
     return FilePartitionLog.open(dir, topic, index, config, this.env);
   }
 
-  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+  private serialize<T>(name: string, fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new KafkaError('KAFKA_STORAGE_ERROR', 'log store is closed'));
-    const run = this.mutation.then(fn, fn);
-    this.mutation = run.catch(() => undefined);
+    const key = name.replace(/\./g, '_');
+    const run = (this.chains.get(key) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.chains.set(key, tail);
+    void tail.then(() => {
+      if (this.chains.get(key) === tail) this.chains.delete(key);
+    });
     return run;
   }
+
 }
 
 const SILENT: LogEvents = { info: () => undefined, warn: () => undefined, error: () => undefined };

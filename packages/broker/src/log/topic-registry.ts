@@ -16,6 +16,8 @@ interface StoredTopic {
 
 export class TopicRegistry {
   private readonly topics = new Map<string, TopicMeta>();
+  // Kafka refuses names that differ only in '.' versus '_' (they collide in metric names): indexed for O(1) checks.
+  private readonly byCollisionKey = new Map<string, string>();
 
   private constructor(
     private readonly dir: string,
@@ -33,7 +35,7 @@ export class TopicRegistry {
     // Read in parallel slices: 10,000 topics are 10,000 small files.
     for (let i = 0; i < json.length; i += 64) {
       const slice = await Promise.all(json.slice(i, i + 64).map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as StoredTopic));
-      for (const stored of slice) registry.topics.set(stored.name, freeze(stored));
+      for (const stored of slice) registry.remember(freeze(stored));
     }
     return registry;
   }
@@ -50,7 +52,7 @@ export class TopicRegistry {
     const stored: StoredTopic = { name: meta.name, id: meta.id, partitions: meta.partitions, configs: { ...meta.configs }, internal: meta.internal };
     await writeFileAtomic(this.file(meta.id), JSON.stringify(stored), this.sync);
     const frozen = freeze(stored);
-    this.topics.set(meta.name, frozen);
+    this.remember(frozen);
     return frozen;
   }
 
@@ -59,13 +61,27 @@ export class TopicRegistry {
     if (!meta) return;
     await unlink(this.file(meta.id));
     this.topics.delete(name);
+    this.byCollisionKey.delete(collisionKey(name));
     if (this.sync) await syncDir(this.dir);
+  }
+
+  /** The existing topic whose name collides with this one ('.' and '_' taken as equal), if any. */
+  collidingWith(name: string): string | undefined {
+    const other = this.byCollisionKey.get(collisionKey(name));
+    return other !== name ? other : undefined;
+  }
+
+  private remember(meta: TopicMeta): void {
+    this.topics.set(meta.name, meta);
+    this.byCollisionKey.set(collisionKey(meta.name), meta.name);
   }
 
   private file(id: string): string {
     return join(this.dir, `${id}.json`);
   }
 }
+
+const collisionKey = (name: string): string => name.replace(/\./g, '_');
 
 function freeze(t: StoredTopic): TopicMeta {
   return Object.freeze({ ...t, configs: Object.freeze({ ...t.configs }) });
