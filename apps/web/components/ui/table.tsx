@@ -24,7 +24,7 @@ export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>)
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return (
     <th
-      className={cn('h-9 px-3 text-left align-middle text-[11px] font-medium uppercase tracking-wide text-muted-foreground', className)}
+      className={cn('h-9 whitespace-nowrap px-3 text-left align-middle text-[11px] font-medium uppercase tracking-wide text-muted-foreground', className)}
       {...props}
     />
   );
