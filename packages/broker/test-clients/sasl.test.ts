@@ -63,6 +63,16 @@ describe('kcat (librdkafka) with SASL', () => {
   it.each(['PLAIN', 'SCRAM-SHA-256'])('is refused with a wrong %s password', async (mechanism) => {
     await expect(run('kcat', [...kcatSasl(mechanism, 'wrong'), '-L', '-m', '3'])).rejects.toThrow(/SASL authentication error: Authentication failed: invalid username or password/);
   });
+
+  it('is told at once that a broker without SASL enables no mechanism', async () => {
+    const open = await startTestBroker();
+    try {
+      const args = kcatSasl('SCRAM-SHA-256').map((arg) => (arg === broker.address ? open.address : arg));
+      await expect(run('kcat', [...args, '-L', '-m', '3'])).rejects.toThrow(/Unsupported SASL mechanism: broker's supported mechanisms: +\(/);
+    } finally {
+      await open.destroy();
+    }
+  });
 });
 
 const pythonSasl = (mechanism: string, password = PASSWORD) => ({
