@@ -1,10 +1,10 @@
 import kafkajs from 'kafkajs';
-import type { Admin, Kafka, KafkaConfig, logCreator, Producer, SASLOptions } from 'kafkajs';
+import type { Admin, Kafka, KafkaConfig, logCreator, SASLOptions } from 'kafkajs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { createWireCluster, type WireCluster } from './wire.ts';
 
-const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
+const { Kafka: KafkaClient, logLevel } = kafkajs;
 
 /** kafkajs logs every reconnect attempt at error level: route it into pino at warn. */
 function pinoLogCreator(log: FastifyBaseLogger): logCreator {
@@ -53,19 +53,29 @@ class Lazy<T> {
   }
 }
 
-const CONNECTION_ERRORS = /KafkaJSConnection|KafkaJSBrokerNotFound|KafkaJSNoBrokerAvailable|KafkaJSNumberOfRetriesExceeded|KafkaJSRequestTimeout/;
+const CONNECTION_ERRORS = /^(KafkaJSConnection|KafkaJSConnectionClosedError|KafkaJSBrokerNotFound|KafkaJSNoBrokerAvailableError|KafkaJSRequestTimeoutError)/;
+
+/** A lost connection somewhere in kafkajs's wrapper chain (retries exceeded wraps the real cause). */
+function isConnectionLoss(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (CONNECTION_ERRORS.test(current.name)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 /**
- * The gateway's long-lived Kafka clients: one admin, one producer, and two protocol-level
- * clusters (browse reads, and SSE long-polls, which would otherwise queue behind each other
- * on the same connections: brokers answer one request per connection at a time).
+ * The gateway's long-lived Kafka clients: one admin and three protocol-level clusters
+ * (browse reads, SSE long-polls, produce), which would otherwise queue behind each other on
+ * the same connections: brokers answer one request per connection at a time.
  */
 export class KafkaService {
   readonly kafka: Kafka;
   private readonly adminClient: Lazy<Admin>;
-  private readonly producerClient: Lazy<Producer>;
   private readonly readCluster: Lazy<WireCluster>;
   private readonly streamCluster: Lazy<WireCluster>;
+  private readonly writeCluster: Lazy<WireCluster>;
 
   constructor(config: GatewayConfig['kafka'], log: FastifyBaseLogger) {
     const options: KafkaConfig = {
@@ -90,19 +100,6 @@ export class KafkaService {
       },
       (admin) => admin.disconnect(),
     );
-    this.producerClient = new Lazy(
-      async () => {
-        // Explicit partitions are chosen by the gateway (Java-compatible murmur2); kafkajs only sends.
-        const producer = this.kafka.producer({
-          allowAutoTopicCreation: false,
-          createPartitioner: Partitioners.DefaultPartitioner,
-          retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 },
-        });
-        await producer.connect();
-        return producer;
-      },
-      (producer) => producer.disconnect(),
-    );
     const wire = (): Lazy<WireCluster> =>
       new Lazy(
         async () => {
@@ -116,6 +113,7 @@ export class KafkaService {
       );
     this.readCluster = wire();
     this.streamCluster = wire();
+    this.writeCluster = wire();
   }
 
   /** Run against the admin; a lost connection drops the client so the next call reconnects. */
@@ -123,8 +121,9 @@ export class KafkaService {
     return this.use(this.adminClient, fn);
   }
 
-  async withProducer<T>(fn: (producer: Producer) => Promise<T>): Promise<T> {
-    return this.use(this.producerClient, fn);
+  /** Produce requests go straight to partition leaders on their own connections (acks=all waits must not delay reads). */
+  async withWriter<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
+    return this.use(this.writeCluster, fn);
   }
 
   async withReader<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
@@ -140,12 +139,12 @@ export class KafkaService {
     try {
       return await fn(value);
     } catch (error) {
-      if (error instanceof Error && CONNECTION_ERRORS.test(error.name)) await client.reset();
+      if (isConnectionLoss(error)) await client.reset();
       throw error;
     }
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.adminClient.reset(), this.producerClient.reset(), this.readCluster.reset(), this.streamCluster.reset()]);
+    await Promise.all([this.adminClient.reset(), this.readCluster.reset(), this.streamCluster.reset(), this.writeCluster.reset()]);
   }
 }

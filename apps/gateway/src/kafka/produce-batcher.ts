@@ -1,4 +1,4 @@
-import type { Message, RecordMetadata } from 'kafkajs';
+import type { Message } from 'kafkajs';
 
 export interface BatchKey {
   topic: string;
@@ -46,7 +46,8 @@ export class ProduceBatcher {
   private readonly lanes = new Map<string, Lane>();
 
   constructor(
-    private readonly send: (key: BatchKey, messages: Message[]) => Promise<RecordMetadata[]>,
+    /** Sends one batch; resolves with its base offset (undefined with acks=0). */
+    private readonly send: (key: BatchKey, messages: Message[]) => Promise<number | undefined>,
     private readonly lingerMs = 0,
     private readonly maxInFlight = 1,
   ) {}
@@ -96,9 +97,7 @@ export class ProduceBatcher {
     if (lane.queue.length > 0) this.schedule(id, lane);
     const messages = batch.length === 1 ? (batch[0] as Pending).messages : batch.flatMap((p) => p.messages);
     try {
-      const metadata = await this.send(lane.key, messages);
-      const result = metadata.find((m) => m.partition === lane.key.partition);
-      let offset = result?.baseOffset !== undefined ? Number(result.baseOffset) : undefined;
+      let offset = await this.send(lane.key, messages);
       for (const pending of batch) {
         pending.resolve(offset);
         if (offset !== undefined) offset += pending.messages.length;

@@ -5,7 +5,7 @@ import type { Metrics } from '../plugins/metrics.ts';
 import type { KafkaHeaders } from './codec.ts';
 import type { KafkaService } from './kafka-service.ts';
 import type { MetadataService, TopicMeta } from './metadata.ts';
-import { ProduceBatcher } from './produce-batcher.ts';
+import { ProduceBatcher, type BatchKey } from './produce-batcher.ts';
 
 /** A record ready to send, or the reason it will not be. */
 export type PreparedRecord =
@@ -26,20 +26,46 @@ export class ProduceService {
   private sticky = Math.floor(Math.random() * 1024);
 
   constructor(
-    kafka: KafkaService,
+    private readonly kafka: KafkaService,
     private readonly metadata: MetadataService,
     private readonly metrics: Metrics,
     lingerMs: number,
     inFlight: number,
   ) {
     this.batcher = new ProduceBatcher(
-      (key, messages) => {
-        this.metrics.inc('brook_gateway_kafka_produce_requests_total');
-        return kafka.withProducer((producer) => producer.send({ topic: key.topic, acks: key.acks, timeout: key.timeoutMs, messages }));
-      },
+      (key, messages) => this.sendToLeader(key, messages),
       lingerMs,
       inFlight,
     );
+  }
+
+  /**
+   * One Produce request for one partition, straight to its leader. kafkajs's producer.send
+   * regroups messages with an O(n²) copy and takes a lock per call — too slow for batches of
+   * thousands; its broker connection still encodes the batch and negotiates the version.
+   * Leadership moves and lost connections are retried with fresh metadata.
+   */
+  private async sendToLeader(key: BatchKey, messages: Message[]): Promise<number | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const meta = await this.metadata.cachedTopic(key.topic);
+        const leader = meta.partitions.find((p) => p.partitionId === key.partition)?.leader ?? -1;
+        if (leader < 0) throw new HttpError(503, 'GATEWAY_CLUSTER_UNAVAILABLE', `Partition ${key.topic}-${key.partition} has no leader`);
+        this.metrics.inc('brook_gateway_kafka_produce_requests_total');
+        const response = await this.kafka.withWriter(async (cluster) => {
+          const broker = await cluster.findBroker({ nodeId: leader });
+          return broker.produce({ acks: key.acks, timeout: key.timeoutMs, topicData: [{ topic: key.topic, partitions: [{ partition: key.partition, messages }] }] });
+        });
+        if (key.acks === 0) return undefined;
+        const result = response?.topics[0]?.partitions.find((p) => p.partition === key.partition);
+        return result ? Number(result.baseOffset) : undefined;
+      } catch (error) {
+        const retriable = (error as { retriable?: unknown }).retriable === true || (error instanceof HttpError && error.status === 503);
+        if (!retriable || attempt >= 4) throw error;
+        this.metadata.invalidate();
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
   }
 
   /** Keyless records of one request share one partition (like Java's sticky partitioner): one Kafka request. */

@@ -6,7 +6,7 @@
  * through the Kafka instance's own factory and use it through the narrow typed facade below.
  * Being plain Kafka protocol, it works unchanged against Apache Kafka.
  */
-import type { Kafka } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 
 export const ISOLATION_READ_UNCOMMITTED = 0;
 export const LATEST_TIMESTAMP = -1;
@@ -60,6 +60,12 @@ export interface WireMetadata {
 }
 
 export interface WireBroker {
+  /** Produce to partitions this broker leads; kafkajs encodes the record batch (one per partition). */
+  produce(request: {
+    acks: number;
+    timeout: number;
+    topicData: Array<{ topic: string; partitions: Array<{ partition: number; messages: Message[] }> }>;
+  }): Promise<{ topics: Array<{ topicName: string; partitions: Array<{ partition: number; errorCode: number; baseOffset: string }> }> } | undefined>;
   /** OffsetCommit; generation -1 and member '' commit as an outside admin (the group must be empty). */
   offsetCommit(request: {
     groupId: string;

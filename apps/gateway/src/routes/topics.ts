@@ -9,10 +9,22 @@ import { routeConfig, routeSchema } from './route.ts';
 const replicationFactorOf = (topic: TopicMeta): number => topic.partitions[0]?.replicas.length ?? 0;
 
 export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Message estimates for a few seconds: sorting 10,000 topics by size must not cost two ListOffsets sweeps per page.
+  const countCache = new Map<string, { at: number; count: number }>();
+  const COUNT_TTL_MS = 5000;
+
   /** Message estimate per topic (latest − earliest over partitions); omitted if offsets are unavailable. */
-  async function messageCounts(topics: TopicMeta[]): Promise<Map<string, number>> {
+  async function messageCounts(all: TopicMeta[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
+    const now = Date.now();
+    // A page is counted fresh; only whole-cluster sorts use the short-lived cache.
+    const topics = all.length <= 1000 ? all : all.filter((t) => {
+      const hit = countCache.get(t.name);
+      if (hit && now - hit.at < COUNT_TTL_MS) counts.set(t.name, hit.count);
+      return !counts.has(t.name);
+    });
     if (topics.length === 0) return counts;
+    if (countCache.size > 50_000) countCache.clear();
     try {
       const [earliest, latest] = await Promise.all([
         app.metadata.offsets(topics, EARLIEST_TIMESTAMP),
@@ -26,6 +38,7 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
           total += Math.max(0, high - low);
         }
         counts.set(topic.name, total);
+        countCache.set(topic.name, { at: now, count: total });
       }
     } catch (error) {
       app.log.warn({ err: error }, 'could not read offsets for the topic list');
