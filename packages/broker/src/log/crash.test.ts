@@ -59,9 +59,9 @@ describe('crash safety', () => {
     const killAt = 150;
     const killed = new Promise<void>((resolve) => {
       const check = setInterval(() => {
-        if (acked.length >= killAt) {
+        if (stop || acked.length >= killAt) {
           clearInterval(check);
-          first.child.kill('SIGKILL');
+          if (!stop) first.child.kill('SIGKILL');
           stop = true;
           resolve();
         }
@@ -84,12 +84,18 @@ describe('crash safety', () => {
       }
       await producer.disconnect().catch(() => undefined);
     };
-    await Promise.all([
+    const producers = Promise.all([
       producerLoop(kafka.producer(), 'plain', 'a'),
       producerLoop(kafka.producer(), 'plain', 'b'),
       producerLoop(kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 1, initialRetryTime: 50 } }), 'idem', 'c'),
-      killed,
     ]);
+    // Producers that all stopped early (an unexpected error) must fail the test below, not hang it.
+    await Promise.race([killed, producers]);
+    if (!stop) {
+      stop = true;
+      first.child.kill('SIGKILL');
+    }
+    await producers;
     await new Promise<void>((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve() : first.child.once('exit', () => resolve())));
     expect(acked.length).toBeGreaterThanOrEqual(killAt);
 
