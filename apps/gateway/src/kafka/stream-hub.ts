@@ -46,7 +46,7 @@ class StreamClient {
     return this.options.partition === undefined || this.options.partition === partition;
   }
 
-  write(text: string): void {
+  write(text: string | Buffer): void {
     if (this.closed) return;
     // A client that does not read: stop with an error after what it was sent; it resumes from its last id.
     if (this.options.response.writableLength > this.bufferBytes) {
@@ -215,9 +215,26 @@ class TopicStream {
     }
     if (entries.length === 0 && lagging.length === 0) return;
     let delivered = 0;
+    // Clients at the live position without filters get the very same bytes: encode them once per scope.
+    const shared = new Map<number | undefined, { bytes: Buffer; events: number }>();
+    const sharedChunk = (scope: number | undefined): { bytes: Buffer; events: number } => {
+      let chunk = shared.get(scope);
+      if (!chunk) {
+        const picked = entries.filter((e) => scope === undefined || e.partition === scope);
+        chunk = { bytes: Buffer.from(picked.map((e) => (scope === undefined ? e.all : e.one)).join('')), events: picked.length };
+        shared.set(scope, chunk);
+      }
+      return chunk;
+    };
     for (const client of this.broadcastTo) {
       let chunk = '';
       const filter = client.options.filter;
+      if (client.synced && !filter) {
+        const { bytes, events } = sharedChunk(client.options.partition);
+        if (events > 0) client.write(bytes);
+        delivered += events;
+        continue;
+      }
       if (client.synced) {
         for (const entry of entries) {
           if (!client.inScope(entry.partition) || (filter && !filter(entry.message, entry.partition))) continue;
