@@ -115,7 +115,7 @@ export function OverviewView() {
             <Table aria-label="Largest topics">
               <THead>
                 <tr>
-                  <Th>Topic</Th>
+                  <Th className="w-full">Topic</Th>
                   <Th className="text-right">Partitions</Th>
                   <Th className="text-right">Messages</Th>
                 </tr>
@@ -151,7 +151,7 @@ export function OverviewView() {
             <Table aria-label="Most lagging consumer groups">
               <THead>
                 <tr>
-                  <Th>Group</Th>
+                  <Th className="w-full">Group</Th>
                   <Th>State</Th>
                   <Th className="text-right">Lag</Th>
                 </tr>
