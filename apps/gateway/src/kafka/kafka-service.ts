@@ -2,9 +2,13 @@ import kafkajs from 'kafkajs';
 import type { Admin, Kafka, KafkaConfig, logCreator, SASLOptions } from 'kafkajs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
+import { tolerateDegradedMetadata } from './degraded-metadata.ts';
 import { createWireCluster, type WireCluster } from './wire.ts';
 
 const { Kafka: KafkaClient, logLevel } = kafkajs;
+
+// Before any client exists: one offline partition must not blind the gateway to the whole cluster.
+tolerateDegradedMetadata();
 
 /** kafkajs logs every reconnect attempt at error level: route it into pino at warn. */
 function pinoLogCreator(log: FastifyBaseLogger): logCreator {
