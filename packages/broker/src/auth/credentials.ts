@@ -1,6 +1,7 @@
 // SASL users. Passwords are never kept: each user is stored as salted SCRAM credentials (RFC 5802),
 // one set per SCRAM mechanism, and PLAIN is verified by re-deriving the salted password from them.
-import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, pbkdf2, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 
 export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': 'sha256', 'SCRAM-SHA-512': 'sha512' } as const;
 export type ScramMechanism = keyof typeof SCRAM_MECHANISMS;
@@ -56,6 +57,24 @@ export function verifyPassword(credentials: UserCredentials, password: string): 
   const { salt, iterations, storedKey } = credentials['SCRAM-SHA-256'];
   const expected = scramCredential('SCRAM-SHA-256', password, salt, iterations).storedKey;
   return sameBytes(expected, storedKey);
+}
+
+const pbkdf2Async = promisify(pbkdf2);
+let verifications: Promise<unknown> = Promise.resolve();
+
+/**
+ * verifyPassword for the SASL/PLAIN exchange: PBKDF2 (a few ms) runs on the thread pool, not the event loop,
+ * and one check at a time, so a flood of login attempts waits here instead of stalling every connection or
+ * crowding the log's file operations out of the pool. Each connection has at most one check queued.
+ */
+export function verifyPasswordQueued(credentials: UserCredentials, password: string): Promise<boolean> {
+  const { salt, iterations, storedKey } = credentials['SCRAM-SHA-256'];
+  const check = verifications.then(async () => {
+    const salted = await pbkdf2Async(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+    return sameBytes(digest('sha256', hmac('sha256', salted, 'Client Key')), storedKey);
+  });
+  verifications = check.catch(() => undefined);
+  return check;
 }
 
 /** Users keyed by name. Built once at start-up from the config. */

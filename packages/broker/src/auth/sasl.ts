@@ -1,7 +1,7 @@
 // Server side of SASL/PLAIN (RFC 4616) and SCRAM-SHA-256/512 (RFC 5802, RFC 7677): pure exchanges of
 // byte tokens, shared by SaslAuthenticate and by the raw-token exchange that follows SaslHandshake v0.
 import { randomBytes } from 'node:crypto';
-import { SCRAM_MECHANISMS, digest, hmac, sameBytes, verifyPassword, type SaslMechanism, type ScramMechanism, type UserStore } from './credentials.ts';
+import { SCRAM_MECHANISMS, digest, hmac, sameBytes, verifyPasswordQueued, type SaslMechanism, type ScramMechanism, type UserStore } from './credentials.ts';
 
 export type SaslStep =
   | { readonly kind: 'challenge'; readonly token: Buffer }
@@ -9,9 +9,9 @@ export type SaslStep =
   /** user: the name the client claimed, when it got that far (for the log line). */
   | { readonly kind: 'failure'; readonly message: string; readonly user?: string };
 
-/** One authentication attempt on one connection. */
+/** One authentication attempt on one connection. Feed it one token at a time (await each step). */
 export interface SaslExchange {
-  step(token: Buffer): SaslStep;
+  step(token: Buffer): SaslStep | Promise<SaslStep>;
 }
 
 const failure = (message: string, user?: string): SaslStep => (user === undefined ? { kind: 'failure', message } : { kind: 'failure', message, user });
@@ -23,14 +23,14 @@ export function startExchange(mechanism: SaslMechanism, users: UserStore, server
 
 function plainExchange(users: UserStore): SaslExchange {
   return {
-    step(token) {
+    async step(token) {
       // message = [authzid] NUL authcid NUL passwd
       const parts = token.toString('utf8').split('\u0000');
       if (parts.length !== 3) return failure('Invalid SASL/PLAIN message');
       const [authzid, username, password] = parts as [string, string, string];
       if (authzid !== '' && authzid !== username) return failure('Authorization id must equal the user name', username);
       const credentials = users.get(username);
-      if (!credentials || !verifyPassword(credentials, password)) return failure('Authentication failed: invalid username or password', username);
+      if (!credentials || !(await verifyPasswordQueued(credentials, password))) return failure('Authentication failed: invalid username or password', username);
       return { kind: 'success', principal: username, token: Buffer.alloc(0) };
     },
   };

@@ -11,7 +11,7 @@ const NO_BYTES: Buffer = Buffer.alloc(0);
 export const saslAuthenticateHandler = defineHandler('SaslAuthenticate', {
   minVersion: 0,
   maxVersion: 1,
-  handle(request, ctx) {
+  async handle(request, ctx) {
     const answer = (errorCode: number, errorMessage: string | null, authBytes = NO_BYTES) => ({ errorCode, errorMessage, authBytes, sessionLifetimeMs: 0n });
     if (!ctx.broker.config.sasl) return answer(ErrorCode.ILLEGAL_SASL_STATE, 'SASL is not enabled on this broker');
     const pending = pendingExchange(ctx);
@@ -20,9 +20,13 @@ export const saslAuthenticateHandler = defineHandler('SaslAuthenticate', {
       ctx.connection.close(message);
       return answer(ErrorCode.ILLEGAL_SASL_STATE, message);
     }
-    const step = stepExchange(ctx, pending, request.authBytes);
-    if (step.kind === 'challenge') return answer(ErrorCode.NONE, null, step.token);
+    // One token at a time: a SaslAuthenticate pipelined behind this one finds no exchange (ILLEGAL_SASL_STATE).
     setPendingExchange(ctx, null);
+    const step = await stepExchange(ctx, pending, request.authBytes);
+    if (step.kind === 'challenge') {
+      setPendingExchange(ctx, pending);
+      return answer(ErrorCode.NONE, null, step.token);
+    }
     if (step.kind === 'success') return answer(ErrorCode.NONE, null, step.token);
     ctx.connection.close('SASL authentication failed');
     return answer(ErrorCode.SASL_AUTHENTICATION_FAILED, step.message);

@@ -38,8 +38,8 @@ export const saslHandshakeHandler = defineHandler('SaslHandshake', {
 
 /** Answers one raw token and, while the mechanism has more to say, arms itself for the next. */
 function rawExchange(ctx: RequestContext, pending: PendingExchange): RawFrameHandler {
-  return (token) => {
-    const step = stepExchange(ctx, pending, token);
+  return async (token) => {
+    const step = await stepExchange(ctx, pending, token);
     if (step.kind === 'failure') {
       ctx.connection.close('SASL authentication failed');
       return null;

@@ -24,8 +24,8 @@ export function setPendingExchange(ctx: RequestContext, pending: PendingExchange
  * Feeds one client token to the exchange. Success authenticates the connection; failure is logged
  * (never with the token: PLAIN's holds the password) and the caller closes the connection.
  */
-export function stepExchange(ctx: RequestContext, pending: PendingExchange, token: Buffer): SaslStep {
-  const step = pending.exchange.step(token);
+export async function stepExchange(ctx: RequestContext, pending: PendingExchange, token: Buffer): Promise<SaslStep> {
+  const step = await pending.exchange.step(token);
   if (step.kind === 'success') ctx.connection.authenticate(step.principal);
   else if (step.kind === 'failure') ctx.log.warn({ mechanism: pending.mechanism, user: step.user, reason: step.message }, 'SASL authentication failed');
   return step;
