@@ -6,9 +6,23 @@ import { Button } from '@/components/ui/button';
 import { readableError } from '@/lib/errors';
 import { cn } from '@/lib/utils';
 
-/** The gateway's message, in words, with a retry when retrying can help. */
-export function ErrorState({ error, onRetry, className }: { error: unknown; onRetry?: () => void; className?: string }) {
+/**
+ * The gateway's message, in words, with a retry. Reading again is always harmless; a failed
+ * change (kind "mutation") offers a retry only when the same request can succeed later.
+ */
+export function ErrorState({
+  error,
+  onRetry,
+  className,
+  kind = 'query',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  className?: string;
+  kind?: 'query' | 'mutation';
+}) {
   const readable = readableError(error);
+  const retry = onRetry && (kind === 'query' || readable.retryable) ? onRetry : undefined;
   return (
     <div role="alert" className={cn('flex items-start gap-3 rounded-lg border border-danger/30 bg-danger/5 p-4', className)}>
       <AlertIcon className="mt-0.5 text-danger" />
@@ -17,8 +31,8 @@ export function ErrorState({ error, onRetry, className }: { error: unknown; onRe
         <p className="break-words text-xs text-muted-foreground">{readable.message}</p>
         {readable.code ? <p className="font-mono text-[10px] text-muted-foreground/80">{readable.code}</p> : null}
       </div>
-      {onRetry ? (
-        <Button size="sm" onClick={onRetry}>
+      {retry ? (
+        <Button size="sm" onClick={retry}>
           <RefreshIcon size={14} /> Retry
         </Button>
       ) : null}

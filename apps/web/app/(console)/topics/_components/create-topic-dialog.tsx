@@ -113,6 +113,8 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
             onChange={(event) => {
               setName(event.target.value);
               setTouched(true);
+              // A refusal was about the old name.
+              if (create.isError) create.reset();
             }}
             className="font-mono"
           />
@@ -180,7 +182,7 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
           </div>
         </div>
 
-        {create.isError ? <ErrorState error={create.error} onRetry={() => create.mutate(create.variables)} /> : null}
+        {create.isError ? <ErrorState kind="mutation" error={create.error} onRetry={() => create.mutate(create.variables)} /> : null}
 
         <div className="-mx-5 -mb-4 flex justify-end gap-2 border-t border-border bg-surface-raised px-5 py-3">
           <Button

@@ -46,7 +46,7 @@ function DeleteGroupDialog({ open, onClose, group }: { open: boolean; onClose: (
         {group.members.length > 0 ? (
           <p role="alert" className="text-warning">The group still has {group.members.length} active member(s); Kafka will refuse until they leave.</p>
         ) : null}
-        {remove.isError ? <ErrorState error={remove.error} onRetry={() => remove.mutate()} /> : null}
+        {remove.isError ? <ErrorState kind="mutation" error={remove.error} onRetry={() => remove.mutate()} /> : null}
       </div>
       <div className="flex justify-end gap-2 border-t border-border bg-surface-raised px-5 py-3">
         <Button onClick={onClose} disabled={remove.isPending}>

@@ -144,7 +144,7 @@ export function ResetOffsetsDialog({ open, onClose, group }: { open: boolean; on
         {help ? <p className="text-xs text-muted-foreground">{help}</p> : null}
         {formError ? <p className="text-xs text-danger" role="alert">{formError}</p> : null}
         {preview.isError ? <ErrorState error={preview.error} /> : null}
-        {apply.isError ? <ErrorState error={apply.error} onRetry={() => run(false)} /> : null}
+        {apply.isError ? <ErrorState kind="mutation" error={apply.error} onRetry={() => run(false)} /> : null}
         {preview.data ? <Preview preview={preview.data} /> : null}
       </div>
       <div className="flex justify-end gap-2 border-t border-border bg-surface-raised px-5 py-3">

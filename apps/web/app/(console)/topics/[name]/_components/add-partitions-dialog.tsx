@@ -48,7 +48,7 @@ export function AddPartitionsDialog({ open, onClose, topic, current }: { open: b
               : `More than ${current}, at most 10,000.`}
           </p>
         </div>
-        {add.isError ? <ErrorState error={add.error} onRetry={() => add.mutate()} /> : null}
+        {add.isError ? <ErrorState kind="mutation" error={add.error} onRetry={() => add.mutate()} /> : null}
         <div className="-mx-5 -mb-4 flex justify-end gap-2 border-t border-border bg-surface-raised px-5 py-3">
           <Button onClick={close} disabled={add.isPending}>
             Cancel

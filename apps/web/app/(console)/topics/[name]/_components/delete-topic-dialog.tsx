@@ -52,7 +52,7 @@ export function DeleteTopicDialog({ open, onClose, topic, messages }: { open: bo
           </Label>
           <Input id={inputId} autoFocus autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} className="font-mono" />
         </div>
-        {remove.isError ? <ErrorState error={remove.error} onRetry={() => remove.mutate()} /> : null}
+        {remove.isError ? <ErrorState kind="mutation" error={remove.error} onRetry={() => remove.mutate()} /> : null}
         <div className="-mx-5 -mb-4 flex justify-end gap-2 border-t border-border bg-surface-raised px-5 py-3">
           <Button onClick={close} disabled={remove.isPending}>
             Cancel

@@ -167,7 +167,7 @@ export function ProduceTab({ topic, detail }: { topic: string; detail: TopicDeta
           </fieldset>
 
           {submitError ? <p className="text-xs text-danger" role="alert">{submitError}</p> : null}
-          {produce.isError ? <ErrorState error={produce.error} onRetry={() => produce.variables && produce.mutate(produce.variables)} /> : null}
+          {produce.isError ? <ErrorState kind="mutation" error={produce.error} onRetry={() => produce.variables && produce.mutate(produce.variables)} /> : null}
 
           <div className="flex items-center justify-end gap-2 border-t border-border pt-4">
             <Button onClick={() => { setForm(EMPTY_PRODUCE_FORM); setReproduced(false); produce.reset(); setSubmitError(null); }}>Clear</Button>
