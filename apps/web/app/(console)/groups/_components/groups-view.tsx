@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { GroupsIcon } from '@/components/icons';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState } from '@/components/states';
@@ -10,19 +10,40 @@ import { Badge, Card, Skeleton } from '@/components/ui/misc';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { useSetSearch } from '@/components/use-url-state';
 import { queries } from '@/lib/api/queries';
-import { formatInt } from '@/lib/format';
+import { formatDuration, formatInt } from '@/lib/format';
 import { groupStateTone } from '@/lib/group-state';
 import { LinkPending } from '@/components/link-pending';
+
+/** Max lag and time lag come from each group's detail: fetched for this many groups at most. */
+const DETAIL_LIMIT = 50;
+const SORTS = ['lag', 'maxLag', 'name'] as const;
+type GroupSort = (typeof SORTS)[number];
 
 export function GroupsView() {
   const params = useSearchParams();
   const setSearch = useSetSearch();
-  const byLag = params.get('sort') !== 'name';
+  const sortParam = params.get('sort');
+  const sort: GroupSort = SORTS.includes(sortParam as GroupSort) ? (sortParam as GroupSort) : 'lag';
   const groups = useQuery(queries.groupList());
   const data = groups.data;
+  const ids = (data?.groups ?? []).slice(0, DETAIL_LIMIT).map((g) => g.groupId);
+  const details = useQueries({ queries: ids.map((id) => ({ ...queries.group(id), refetchInterval: 15_000 })) });
+  const detailOf = new Map(details.flatMap((d, i) => (d.data && ids[i] ? [[ids[i], d.data] as const] : [])));
   const rows = data
-    ? [...data.groups].sort((a, b) => (byLag ? (b.totalLag ?? -1) - (a.totalLag ?? -1) : 0) || a.groupId.localeCompare(b.groupId))
+    ? [...data.groups].sort(
+        (a, b) =>
+          (sort === 'lag'
+            ? (b.totalLag ?? -1) - (a.totalLag ?? -1)
+            : sort === 'maxLag'
+              ? (detailOf.get(b.groupId)?.maxLag ?? -1) - (detailOf.get(a.groupId)?.maxLag ?? -1)
+              : 0) || a.groupId.localeCompare(b.groupId),
+      )
     : [];
+  const sortButton = (key: GroupSort, label: string) => (
+    <button type="button" className="uppercase hover:text-foreground" onClick={() => setSearch(key === 'lag' ? '' : `?sort=${key}`)}>
+      {label}
+    </button>
+  );
 
   return (
     <>
@@ -45,19 +66,19 @@ export function GroupsView() {
           <Table aria-label="Consumer groups">
             <THead>
               <tr>
-                <Th aria-sort={byLag ? undefined : 'ascending'} className="w-full">
-                  <button type="button" className="uppercase hover:text-foreground" onClick={() => setSearch('?sort=name')}>
-                    Group
-                  </button>
+                <Th aria-sort={sort === 'name' ? 'ascending' : undefined} className="w-full">
+                  {sortButton('name', 'Group')}
                 </Th>
                 <Th>State</Th>
                 <Th className="text-right">Members</Th>
                 <Th>Topics</Th>
-                <Th aria-sort={byLag ? 'descending' : undefined} className="text-right">
-                  <button type="button" className="uppercase hover:text-foreground" onClick={() => setSearch('')}>
-                    Total lag
-                  </button>
+                <Th aria-sort={sort === 'lag' ? 'descending' : undefined} className="text-right">
+                  {sortButton('lag', 'Total lag')}
                 </Th>
+                <Th aria-sort={sort === 'maxLag' ? 'descending' : undefined} className="text-right">
+                  {sortButton('maxLag', 'Max lag')}
+                </Th>
+                <Th className="text-right">Time lag</Th>
               </tr>
             </THead>
             <TBody>
@@ -76,11 +97,13 @@ export function GroupsView() {
                       <Td className="tabular text-right">{formatInt(g.members)}</Td>
                       <Td className="max-w-64 truncate text-xs text-muted-foreground">{g.topics.join(', ') || '—'}</Td>
                       <Td className="tabular text-right font-medium">{formatInt(g.totalLag)}</Td>
+                      <Td className="tabular text-right">{detailOf.has(g.groupId) ? formatInt(detailOf.get(g.groupId)?.maxLag) : '—'}</Td>
+                      <Td className="tabular whitespace-nowrap text-right text-muted-foreground">{formatDuration(detailOf.get(g.groupId)?.maxTimeLagMs)}</Td>
                     </Tr>
                   ))
                 : Array.from({ length: 6 }, (_, i) => (
                     <Tr key={i}>
-                      {Array.from({ length: 5 }, (__, j) => (
+                      {Array.from({ length: 7 }, (__, j) => (
                         <Td key={j}>
                           <Skeleton className="h-3.5 w-16" />
                         </Td>

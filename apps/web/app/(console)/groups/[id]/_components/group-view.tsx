@@ -147,7 +147,7 @@ export function GroupView({ id }: { id: string }) {
                       <Td className="tabular text-right">{o.committedOffset === null ? <span className="text-muted-foreground">none</span> : formatInt(o.committedOffset)}</Td>
                       <Td className="tabular text-right">{formatInt(o.logEndOffset)}</Td>
                       <Td className={`tabular text-right font-medium ${o.lag > 0 ? 'text-warning' : 'text-success'}`}>{formatInt(o.lag)}</Td>
-                      <Td className="tabular text-right text-muted-foreground">{formatDuration(o.timeLagMs)}</Td>
+                      <Td className="tabular whitespace-nowrap text-right text-muted-foreground">{formatDuration(o.timeLagMs)}</Td>
                       <Td className="max-w-48 truncate text-xs text-muted-foreground" title={o.memberId ?? undefined}>
                         {o.memberId ? memberOf.get(o.memberId) ?? o.memberId : '—'}
                       </Td>
