@@ -15,6 +15,8 @@ export const BrokerInfo = Type.Object({
   port: Type.Integer(),
   rack: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   isController: Type.Boolean(),
+  leaderPartitions: Type.Integer({ description: 'partitions this broker leads' }),
+  replicaPartitions: Type.Integer({ description: 'partition replicas this broker hosts, led or not' }),
 });
 export type BrokerInfo = Static<typeof BrokerInfo>;
 

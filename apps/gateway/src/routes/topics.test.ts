@@ -84,7 +84,11 @@ describe('topics against the real broker', () => {
   it('reports the cluster', async () => {
     const client = createBrookClient({ baseUrl: stack.url });
     const cluster = await client.cluster();
-    expect(cluster.brokers).toEqual([{ nodeId: 0, host: '127.0.0.1', port: stack.broker.port, rack: null, isController: true }]);
+    // The one bundled broker leads and hosts every partition.
+    expect(cluster.brokers).toEqual([
+      { nodeId: 0, host: '127.0.0.1', port: stack.broker.port, rack: null, isController: true, leaderPartitions: cluster.partitions, replicaPartitions: cluster.partitions },
+    ]);
+    expect(cluster.partitions).toBeGreaterThan(0);
     expect(cluster.controller).toBe(0);
     expect(cluster.clusterId).toBe(stack.broker.clusterId);
   });
