@@ -29,6 +29,8 @@ export function BrokersView() {
                 <Th className="text-right">Port</Th>
                 <Th>Rack</Th>
                 <Th>Role</Th>
+                <Th className="text-right">Leader partitions</Th>
+                <Th className="text-right">Replicas</Th>
               </tr>
             </THead>
             <TBody>
@@ -42,11 +44,13 @@ export function BrokersView() {
                         <Td className="tabular text-right">{broker.port}</Td>
                         <Td className="text-muted-foreground">{broker.rack ?? '—'}</Td>
                         <Td>{broker.isController ? <Badge tone="primary">controller</Badge> : <span className="text-muted-foreground">broker</span>}</Td>
+                        <Td className="tabular text-right">{formatInt(broker.leaderPartitions)}</Td>
+                        <Td className="tabular text-right">{formatInt(broker.replicaPartitions)}</Td>
                       </Tr>
                     ))
                 : Array.from({ length: 3 }, (_, i) => (
                     <Tr key={i}>
-                      {Array.from({ length: 5 }, (__, j) => (
+                      {Array.from({ length: 7 }, (__, j) => (
                         <Td key={j}>
                           <Skeleton className="h-3.5 w-16" />
                         </Td>

@@ -25,13 +25,13 @@ export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
             ? detail.partitions.map((p) => (
                 <Tr key={p.partition}>
                   <Td className="tabular font-medium">{p.partition}</Td>
-                  <Td className="tabular text-right">{p.leader < 0 ? <Badge tone="danger">none</Badge> : p.leader}</Td>
+                  <Td className="tabular text-right">{p.leader < 0 ? <Badge tone="danger">offline</Badge> : p.leader}</Td>
                   <Td className="tabular">{p.replicas.join(', ')}</Td>
                   <Td className="tabular">
                     <span className="flex items-center gap-2">
                       {p.isr.join(', ') || '—'}
                       {p.underReplicated ? <Badge tone="warning">under-replicated</Badge> : null}
-                      {p.offlineReplicas.length ? <Badge tone="danger">{p.offlineReplicas.length} offline</Badge> : null}
+                      {p.offlineReplicas.length ? <Badge tone="danger">{`${p.offlineReplicas.length} offline replica${p.offlineReplicas.length === 1 ? '' : 's'}`}</Badge> : null}
                     </span>
                   </Td>
                   <Td className="tabular text-right">{formatInt(p.earliestOffset)}</Td>
