@@ -40,7 +40,7 @@ export const CreateTopicBody = Type.Object(
   {
     name: TopicName,
     partitions: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
-    replicationFactor: Type.Optional(Type.Integer({ minimum: 1, maximum: 32, default: 1 })),
+    replicationFactor: Type.Optional(Type.Integer({ minimum: 1, maximum: 32, description: "the cluster's default.replication.factor when omitted" })),
     configs: Type.Optional(TopicConfigMap),
   },
   { additionalProperties: false },

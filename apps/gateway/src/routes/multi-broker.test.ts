@@ -85,4 +85,17 @@ describe('gateway on a three-node cluster', () => {
   it('lists consumer groups across the brokers (none yet)', async () => {
     expect(await get('/consumer-groups')).toMatchObject({ groups: [] });
   });
+
+  // Last: it adds a topic to the cluster the tests above count.
+  it("POST /topics without a replication factor takes the cluster's default.replication.factor (3), not 1", async () => {
+    const created = await app.inject({ method: 'POST', url: '/topics', payload: { name: 'invoices', partitions: 3 } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toEqual({ name: 'invoices', partitions: 3, replicationFactor: 3 });
+    const detail = await get<TopicDetail>('/topics/invoices');
+    expect(detail.partitions.map((p) => [p.leader, p.replicas])).toEqual([
+      [1, [1, 2, 3]],
+      [2, [2, 3, 1]],
+      [3, [3, 1, 2]],
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { routes, type TopicSummary } from '@brook/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import kafkajs from 'kafkajs';
 import { HttpError } from '../errors.ts';
 import type { TopicMeta } from '../kafka/metadata.ts';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../kafka/wire.ts';
@@ -7,6 +8,7 @@ import { topicConfigRoutes } from './topic-configs.ts';
 import { routeConfig, routeSchema } from './route.ts';
 
 const replicationFactorOf = (topic: TopicMeta): number => topic.partitions[0]?.replicas.length ?? 0;
+const { ConfigResourceTypes } = kafkajs;
 
 export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Message estimates for a few seconds: sorting 10,000 topics by size must not cost two ListOffsets sweeps per page.
@@ -79,11 +81,27 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { topics: summaries, total: matching.length, page, pageSize };
   });
 
+  /**
+   * The cluster's default.replication.factor, for a topic created without one. Kafka applies it
+   * itself for CreateTopics v4+ (replication factor -1), but kafkajs speaks only v0-3.
+   */
+  async function defaultReplicationFactor(): Promise<number> {
+    const { cluster } = await app.metadata.all();
+    const broker = cluster.brokers[0];
+    if (!broker) return 1;
+    const { resources } = await app.kafka.withAdmin((admin) =>
+      admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: String(broker.nodeId), configNames: ['default.replication.factor'] }], includeSynonyms: false }),
+    );
+    const value = Number(resources[0]?.configEntries.find((e) => e.configName === 'default.replication.factor')?.configValue);
+    return Number.isInteger(value) && value > 0 ? value : 1;
+  }
+
   app.post(
     routes.createTopic.url,
     { schema: routeSchema(routes.createTopic), config: routeConfig(routes.createTopic) },
     async (request, reply) => {
-      const { name, partitions = 1, replicationFactor = 1, configs } = request.body;
+      const { name, partitions = 1, configs } = request.body;
+      const replicationFactor = request.body.replicationFactor ?? (await defaultReplicationFactor());
       const configEntries = Object.entries(configs ?? {}).map(([key, value]) => ({ name: key, value }));
       const created = await app.kafka.withAdmin((admin) =>
         admin.createTopics({

@@ -2,6 +2,7 @@
 // of a three-node KRaft cluster: the version ranges it advertises, the per-node routing errors (only a
 // partition's leader serves Fetch and ListOffsets, only a group's coordinator serves group requests),
 // and the fields a real response fills. The generated codec writes every version from these objects.
+import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '../errors.ts';
 import type {
   DescribeConfigsResourceResult,
@@ -15,9 +16,14 @@ import type { AnyHandler } from '../server/context.ts';
 import { defineHandler } from '../server/registry.ts';
 import { STATIC_BROKER_TOPIC_CONFIGS, TOPIC_DEFAULTS, type FakeClusterModel, type FakePartition, type FakeTopic } from './fake-cluster-model.ts';
 
+/** The model with a topic list CreateTopics can grow (one per fake cluster, shared by its nodes). */
+export interface FakeClusterState extends FakeClusterModel {
+  topics: FakeTopic[];
+}
+
 export interface NodeView {
   readonly nodeId: number;
-  readonly model: FakeClusterModel;
+  readonly model: FakeClusterState;
   /** Every node's bound port, known once all three listen (before any client connects). */
   readonly ports: ReadonlyMap<number, number>;
   readonly host: string;
@@ -218,8 +224,44 @@ export function nodeHandlers(view: NodeView): AnyHandler[] {
         return { throttleTimeMs: 0, results };
       },
     }),
+    createTopicsHandler(view),
     ...groupHandlers(view),
   ];
+}
+
+/** Creates topics in the shared state, replicas assigned as Kafka does (rotating, first replica leads). */
+function createTopicsHandler(view: NodeView): AnyHandler {
+  const { model } = view;
+  const brokerIds = model.brokers.map((b) => b.nodeId);
+  return defineHandler('CreateTopics', {
+    minVersion: 0,
+    maxVersion: 7,
+    handle(request) {
+      const topics = request.topics.map((t) => {
+        const partitions = t.numPartitions === -1 ? 3 : t.numPartitions;
+        const factor = t.replicationFactor === -1 ? 3 : t.replicationFactor;
+        const fail = (errorCode: number, errorMessage: string) => ({ name: t.name, topicId: ZERO_UUID, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: null });
+        if (topicByName(model, t.name)) return fail(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${t.name}' already exists.`);
+        if (factor < 1 || factor > brokerIds.length) return fail(ErrorCode.INVALID_REPLICATION_FACTOR, `Unable to replicate the partition ${factor} time(s): The target replication factor of ${factor} cannot be reached because only ${brokerIds.length} broker(s) are registered.`);
+        if (partitions < 1) return fail(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
+        const topicId = randomUUID();
+        if (!request.validateOnly) {
+          model.topics.push({
+            name: t.name,
+            topicId,
+            internal: false,
+            overrides: Object.fromEntries(t.configs.flatMap((c) => (c.value === null ? [] : [[c.name, c.value]]))),
+            partitions: Array.from({ length: partitions }, (_, partition) => {
+              const replicas = Array.from({ length: factor }, (__, i) => brokerIds[(partition + i) % brokerIds.length] as number);
+              return { partition, leader: replicas[0] as number, leaderEpoch: 0, replicas, isr: replicas, offlineReplicas: [], earliestOffset: 0n, latestOffset: 0n };
+            }),
+          });
+        }
+        return { name: t.name, topicId, errorCode: 0, errorMessage: null, numPartitions: partitions, replicationFactor: factor, configs: [] };
+      });
+      return { throttleTimeMs: 0, topics };
+    },
+  });
 }
 
 // Fetch with no records to give: wait max_wait_ms as a broker does for min_bytes, then answer empty.

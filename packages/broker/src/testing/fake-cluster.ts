@@ -17,6 +17,7 @@ export { coordinatorOf } from './fake-cluster-handlers.ts';
 export { threeNodeCluster, type FakeClusterModel, type FakePartition, type FakeTopic } from './fake-cluster-model.ts';
 
 export interface FakeCluster {
+  /** The description served; topics created through CreateTopics join it. */
   readonly model: FakeClusterModel;
   readonly nodes: ReadonlyArray<{ readonly nodeId: number; readonly host: string; readonly port: number }>;
   /** "127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3", for KAFKA_BROKERS. */
@@ -35,12 +36,13 @@ function absent<T extends object>(what: string): T {
 
 export async function startFakeCluster(model: FakeClusterModel = threeNodeCluster, host = '127.0.0.1'): Promise<FakeCluster> {
   const ports = new Map<number, number>();
+  const state = { ...model, topics: [...model.topics] };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const config = defineConfig({ host, port: 0, logLevel: 'silent' });
   const servers: BrokerServer[] = [];
   try {
     for (const broker of model.brokers) {
-      const registry = new HandlerRegistry(nodeHandlers({ nodeId: broker.nodeId, model, ports, host }));
+      const registry = new HandlerRegistry(nodeHandlers({ nodeId: broker.nodeId, model: state, ports, host }));
       const server = new BrokerServer({ registry, maxFrameBytes: config.maxFrameBytes, maxInFlight: 100, maxIdleMs: 600_000, requireAuthentication: false });
       servers.push(server);
       const bound = await server.listen(host, 0, (address): BrokerServices => ({
@@ -60,7 +62,7 @@ export async function startFakeCluster(model: FakeClusterModel = threeNodeCluste
   }
   const nodes = model.brokers.map((b) => ({ nodeId: b.nodeId, host, port: ports.get(b.nodeId) ?? -1 }));
   return {
-    model,
+    model: state,
     nodes,
     bootstrap: nodes.map((n) => `${n.host}:${n.port}`).join(','),
     async close() {

@@ -41,7 +41,8 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [partitions, setPartitions] = useState('1');
-  const [replication, setReplication] = useState('1');
+  // Empty: the cluster's default.replication.factor (1 on the bundled broker, 3 on the compose.kafka.yaml cluster).
+  const [replication, setReplication] = useState('');
   const [retention, setRetention] = useState('');
   const [cleanup, setCleanup] = useState('');
 
@@ -60,7 +61,7 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
     setName('');
     setTouched(false);
     setPartitions('1');
-    setReplication('1');
+    setReplication('');
     setRetention('');
     setCleanup('');
     create.reset();
@@ -69,7 +70,7 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
   const nameCheck = checkTopicName(name);
   const showNameError = touched && nameCheck.error !== null;
   const partitionCount = intIn(partitions, 1, 10_000);
-  const replicationFactor = intIn(replication, 1, 32);
+  const replicationFactor = replication.trim() === '' ? undefined : intIn(replication, 1, 32);
   const valid = nameCheck.error === null && partitionCount !== null && replicationFactor !== null;
 
   function submit(event: FormEvent) {
@@ -82,7 +83,7 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
     create.mutate({
       name,
       partitions: partitionCount,
-      replicationFactor,
+      ...(replicationFactor === undefined ? {} : { replicationFactor }),
       ...(Object.keys(configs).length > 0 ? { configs } : {}),
     });
   }
@@ -154,6 +155,7 @@ export function CreateTopicDialog({ open, onClose, onCreated }: { open: boolean;
               min={1}
               max={32}
               value={replication}
+              placeholder="cluster default"
               aria-invalid={replicationFactor === null}
               onChange={(event) => setReplication(event.target.value)}
               className="tabular"
