@@ -190,21 +190,36 @@ export function createBrookClient(options: BrookClientOptions) {
       if (!response.ok) throw await failure(response);
       handlers.onOpen?.();
       if (response.status === 204 || !response.body) return;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      // The server ends the stream after an error event; an abort ends it from this side.
+      // Either way the reader is cancelled, which settles a pending read at once.
+      let ended = false;
+      const stop = (): void => {
+        if (ended) return;
+        ended = true;
+        void reader.cancel().catch(() => undefined);
+      };
+      signal?.addEventListener('abort', stop, { once: true });
       const feed = createSseParser((event) => {
+        if (ended) return;
         if (event.event === 'record' && event.id !== undefined) {
           handlers.onRecord(JSON.parse(event.data) as SseRecordData, event.id);
-        } else if (event.event === 'error') handlers.onError?.(JSON.parse(event.data) as SseErrorData);
+        } else if (event.event === 'error') {
+          handlers.onError?.(JSON.parse(event.data) as SseErrorData);
+          stop();
+        }
       });
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       try {
-        for (;;) {
+        while (!ended) {
           const { done, value } = await reader.read();
           if (done) return;
           feed(value);
         }
       } catch (error) {
-        if (signal?.aborted) return;
+        if (ended || signal?.aborted) return;
         throw error;
+      } finally {
+        signal?.removeEventListener('abort', stop);
       }
     },
 

@@ -107,6 +107,17 @@ describe('SSE streams against the real broker', () => {
     expect(got.records.map((r) => r.value)).toEqual([7, 8, 9]);
   });
 
+  it('ends with an error event when the topic is deleted, then answers 204', async () => {
+    await client.createTopic({ name: 'doomed', partitions: 1 });
+    const ready = opened();
+    const streamed = collect(client, 'doomed', {}, () => false, ready.resolve);
+    await ready.promise;
+    await client.deleteTopic('doomed');
+    const result = await streamed;
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'GATEWAY_TOPIC_NOT_FOUND' })]);
+    expect((await fetch(`${stack.url}/topics/doomed/stream`)).status).toBe(204);
+  });
+
   it('sends keepalive comments', async () => {
     const text = await new Promise<string>((resolve, reject) => {
       const req = httpRequest(`${stack.url}/topics/ticks/stream`, (res: IncomingMessage) => {
