@@ -7,6 +7,8 @@ import { buildApp, loadConfig, type GatewayApp } from '../app.ts';
 
 export interface Stack {
   broker: RunningBroker;
+  /** Stops the broker and starts a new one on the same port and data (a broker restart). */
+  restartBroker(): Promise<void>;
   app: GatewayApp;
   brokers: string;
   /** The gateway's URL once `listen` was asked for. */
@@ -18,15 +20,22 @@ export interface Stack {
 /** A real bundled broker on a free loopback port and a gateway on it (tests only). */
 export async function startStack(options: { env?: Record<string, string>; brokerEnv?: Record<string, string>; listen?: boolean; kafka?: Partial<kafkajs.KafkaConfig> } = {}): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'brook-gateway-'));
-  const brokerConfig = loadBrokerConfig({ BROKER_FSYNC: 'false', LOG_LEVEL: 'silent', ...options.brokerEnv }, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir]);
-  const broker = await startBroker(brokerConfig);
+  const brokerConfig = (port: number) =>
+    loadBrokerConfig({ BROKER_FSYNC: 'false', LOG_LEVEL: 'silent', ...options.brokerEnv }, ['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir]);
+  let broker = await startBroker(brokerConfig(0));
   const brokers = `127.0.0.1:${broker.port}`;
   const app = await buildApp({ config: loadConfig({ KAFKA_BROKERS: brokers, ...options.env }), logger: false });
   let url = '';
   if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
   const kafka = new kafkajs.Kafka({ brokers: [brokers], clientId: 'gateway-test', logLevel: kafkajs.logLevel.NOTHING, ...options.kafka });
-  return {
+  const stack: Stack = {
     broker,
+    async restartBroker() {
+      const port = broker.port;
+      await broker.close();
+      broker = await startBroker(brokerConfig(port));
+      stack.broker = broker;
+    },
     app,
     brokers,
     url,
@@ -37,6 +46,7 @@ export async function startStack(options: { env?: Record<string, string>; broker
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
 
 /** The problem body's code of a failed fetch Response. */
