@@ -23,14 +23,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts broker, gateway and console through the same script a user runs (`npm start`), on free ports. */
-export async function startStack(): Promise<RunningStack> {
+/**
+ * Starts broker, gateway and console through the same script a user runs (`npm start`), on free ports.
+ * With kafkaBrokers, the gateway and console use that cluster and no bundled broker starts.
+ */
+export async function startStack(options: { kafkaBrokers?: string } = {}): Promise<RunningStack> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const [brokerPort, gatewayPort, webPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-e2e-'));
+  const kafka = options.kafkaBrokers ? ['--kafka-brokers', options.kafkaBrokers] : ['--broker-port', String(brokerPort), '--data-dir', dataDir];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['scripts/start.mjs', '--skip-install', '--skip-build', '--broker-port', String(brokerPort), '--gateway-port', String(gatewayPort), '--web-port', String(webPort), '--data-dir', dataDir],
+    ['scripts/start.mjs', '--skip-install', '--skip-build', ...kafka, '--gateway-port', String(gatewayPort), '--web-port', String(webPort)],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KAFKA_BROKERS: '' } },
   );
   let output = '';
@@ -53,7 +57,7 @@ export async function startStack(): Promise<RunningStack> {
   return {
     webUrl: `http://127.0.0.1:${webPort}`,
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
-    broker: `127.0.0.1:${brokerPort}`,
+    broker: options.kafkaBrokers ?? `127.0.0.1:${brokerPort}`,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
