@@ -57,17 +57,19 @@ export class ReadService {
     const matches = (m: WireMessage): boolean => (since === undefined || Number(m.timestamp) >= since) && (!filter || filter(m));
     const newest = query.from === 'latest' && query.cursor === undefined && query.offset === undefined;
 
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    // maxBytes bounds the whole page's scan, not each round: memory stays bounded whatever the filters.
+    let scanned = 0;
+    for (let round = 0; round < MAX_ROUNDS && scanned < maxBytes; round++) {
       const open = lanes.filter((l) => l.fetchedTo < l.latest);
       if (round === 0 && open.length === 0 && (query.timeoutMs ?? 0) > 0) {
         // Caught up and asked to wait: one long-poll on the streaming connections.
-        await this.fetchRound(selected, lanes, maxBytes, query.timeoutMs ?? 0);
+        scanned += await this.fetchRound(selected, lanes, maxBytes, query.timeoutMs ?? 0);
         break;
       }
       if (open.length === 0) break;
       const buffered = lanes.reduce((n, l) => n + l.buffer.filter(matches).length, 0);
       if (!newest && buffered >= limit) break;
-      await this.fetchRound(selected, open, maxBytes, 0);
+      scanned += await this.fetchRound(selected, open, maxBytes - scanned, 0);
     }
 
     const chosen = newest ? takeNewest(lanes, limit, matches) : takeOldest(lanes, limit, matches);
@@ -137,18 +139,22 @@ export class ReadService {
     return starts;
   }
 
-  private async fetchRound(meta: TopicMeta, lanes: Lane[], maxBytes: number, waitMs: number): Promise<void> {
+  /** One Fetch round for these lanes; returns the bytes of the records it buffered. */
+  private async fetchRound(meta: TopicMeta, lanes: Lane[], maxBytes: number, waitMs: number): Promise<number> {
     const positions = new Map(lanes.map((l) => [l.partition, l.fetchedTo]));
     const run = (cluster: Parameters<typeof fetchFrom>[0]): Promise<Map<number, FetchedPartition>> =>
       fetchFrom(cluster, meta, positions, { maxWaitMs: waitMs, maxBytes });
     const fetched = waitMs > 0 ? await this.kafka.withStreamer(run) : await this.kafka.withReader(run);
+    let bytes = 0;
     for (const lane of lanes) {
       const data = fetched.get(lane.partition);
       if (!data) continue;
       lane.buffer.push(...data.messages);
+      for (const m of data.messages) bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
       lane.fetchedTo = Math.max(lane.fetchedTo, data.next);
       lane.latest = Math.max(lane.latest, data.highWatermark);
     }
+    return bytes;
   }
 }
 

@@ -72,6 +72,21 @@ describe('stateless reads against the real broker', () => {
     }
   });
 
+  it('bounds a page by maxBytes and still makes progress page after page', async () => {
+    await client.createTopic({ name: 'big', partitions: 1 });
+    for (let i = 0; i < 10; i++) await client.produce('big', { value: `${i}:${'x'.repeat(1024)}` });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20 && seen.length < 10; page++) {
+      const result = await client.readMessages('big', { maxBytes: 2048, limit: 100, ...(cursor ? { cursor } : {}) });
+      expect(result.records.length).toBeGreaterThan(0);
+      expect(result.records.length).toBeLessThan(10);
+      seen.push(...result.records.map((r) => String(r.value).split(':')[0] ?? ''));
+      cursor = result.nextCursor;
+    }
+    expect(seen).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
   it('reads one partition from an offset', async () => {
     const page = await client.readMessages('spread', { partition: 2, offset: 8 });
     expect(page.records.map((r) => [r.partition, r.offset, r.value])).toEqual([
