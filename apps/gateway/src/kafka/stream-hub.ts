@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import type { ServerResponse } from 'node:http';
 import type { ProblemDetail } from '@brook/contract';
 import { fromKafkaError, HttpError } from '../errors.ts';
 import type { Metrics } from '../plugins/metrics.ts';
@@ -7,6 +5,7 @@ import { encodeCursor } from './cursor.ts';
 import { fetchFrom, toRecord, type FetchedPartition } from './fetcher.ts';
 import type { KafkaService } from './kafka-service.ts';
 import { isUnknownTopic, type MetadataService, type TopicMeta } from './metadata.ts';
+import { sseEvent, StreamClient, type OpenStream } from './stream-client.ts';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type WireMessage } from './wire.ts';
 
 export interface StreamLimits {
@@ -15,67 +14,7 @@ export interface StreamLimits {
   keepaliveMs: number;
 }
 
-export interface OpenStream {
-  topic: string;
-  /** Only this partition (and only it in event ids). */
-  partition?: number | undefined;
-  /** Where to start, per partition; undefined: at the live end, with everyone else. */
-  start?: Map<number, number> | undefined;
-  filter?: ((message: WireMessage, partition?: number) => boolean) | undefined;
-  response: ServerResponse;
-}
-
-const sseEvent = (event: string, data: string, id?: string): string => `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${data}\n\n`;
-
-/** One SSE client: where it is in each partition of its scope, and its socket. */
-class StreamClient {
-  /** Next offset per partition; while `synced`, it equals the topic's live position and is not kept. */
-  positions = new Map<number, number>();
-  synced = false;
-  closed = false;
-
-  constructor(
-    readonly options: OpenStream,
-    private readonly bufferBytes: number,
-    private readonly onClose: (client: StreamClient) => void,
-  ) {
-    options.response.on('close', () => this.close());
-  }
-
-  inScope(partition: number): boolean {
-    return this.options.partition === undefined || this.options.partition === partition;
-  }
-
-  write(text: string | Buffer): void {
-    if (this.closed) return;
-    // A client that does not read: stop with an error after what it was sent; it resumes from its last id.
-    if (this.options.response.writableLength > this.bufferBytes) {
-      this.fail({ code: 'GATEWAY_SLOW_CONSUMER', message: 'Client too slow: buffer limit reached; reconnect with Last-Event-ID to resume' });
-      return;
-    }
-    this.options.response.write(text);
-  }
-
-  async drained(): Promise<void> {
-    const response = this.options.response;
-    while (!this.closed && response.writableLength > this.bufferBytes / 2) {
-      await Promise.race([once(response, 'drain'), once(response, 'close')]);
-    }
-  }
-
-  fail(problem: ProblemDetail): void {
-    if (this.closed) return;
-    this.options.response.write(sseEvent('error', JSON.stringify(problem)));
-    this.close();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.options.response.end();
-    this.onClose(this);
-  }
-}
+export type { OpenStream } from './stream-client.ts';
 
 /**
  * One upstream reader per topic, shared by every client streaming it: a long-poll Fetch
