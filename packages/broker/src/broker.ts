@@ -35,7 +35,7 @@ export async function startBroker(config: BrokerConfig, options: StartOptions = 
   const logger = options.logger ?? createLogger(config.logLevel);
   const registry = new HandlerRegistry(options.handlers ?? defaultHandlers);
   const clusterId = await loadOrCreateClusterId(config.dataDir, config.nodeId);
-  const store = await openLogStore(config.dataDir, { fsync: config.fsync, topicDefaults: config.topicDefaults });
+  const store = await openLogStore(config.dataDir, { fsync: config.fsync, topicDefaults: config.topicDefaults, logger: logger.child({ component: 'log' }) });
   let coordinator: GroupCoordinator;
   try {
     coordinator = await GroupCoordinator.open(store, { ...loadCoordinatorOptions(), ...options.coordinator }, logger);

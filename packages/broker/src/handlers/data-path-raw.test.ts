@@ -39,7 +39,7 @@ function fetch(version: number, offset: bigint, opts: { maxWaitMs?: number; minB
   return client.call('Fetch', version, {
     replicaId: -1, maxWaitMs: opts.maxWaitMs ?? 0, minBytes: opts.minBytes ?? 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
     topics: [{ topic: opts.topic ?? 't', partitions: [{ partition: opts.partition ?? 0, fetchOffset: offset, partitionMaxBytes: opts.partitionMaxBytes ?? 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] }],
-    forgottenTopicsData: [], rackId: '',
+    forgottenTopicsData: [], rackId: '', clusterId: null,
   });
 }
 
@@ -168,6 +168,32 @@ describe('Produce and Fetch at every version', () => {
     expect(res?.logAppendTimeMs).toBeGreaterThan(0n);
     const bytes = recordsBuffer(partitionOf(await fetch(11, 0n, { topic: 'lat' })).records);
     expect(readBatchHeader(bytes)).toMatchObject({ timestampType: 'LogAppendTime', maxTimestamp: res?.logAppendTimeMs });
+  });
+});
+
+describe('Fetch v12-13 (flexible; v13 names topics by id)', () => {
+  it('serves v12 by name and v13 by topic id, echoing the id, and answers UNKNOWN_TOPIC_ID for an id that matches nothing', async () => {
+    await broker.store.createTopic('flex', 1);
+    await produce(8, v2(['flex-1', 'flex-2']), { topic: 'flex' });
+    const byName = partitionOf(await fetch(12, 0n, { topic: 'flex' }));
+    expect(byName.errorCode).toBe(0);
+    expect(decodeBatch(recordsBuffer(byName.records)).map((r) => r.value?.toString())).toEqual(['flex-1', 'flex-2']);
+
+    const id = broker.store.getTopic('flex')?.id ?? '';
+    const byIdRequest = (topicId: string) =>
+      client.call('Fetch', 13, {
+        replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+        topics: [{ topicId, partitions: [{ partition: 0, fetchOffset: 1n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n }] }],
+        forgottenTopicsData: [], rackId: '', clusterId: null,
+      });
+    const res = await byIdRequest(id);
+    expect(res.responses[0]?.topicId).toBe(id);
+    const p = partitionOf(res);
+    expect(p).toMatchObject({ errorCode: 0, highWatermark: 2n });
+    expect(decodeBatch(recordsBuffer(p.records)).map((r) => r.value?.toString())).toContain('flex-2');
+
+    const unknown = await byIdRequest('00000000-0000-4000-8000-00000000beef');
+    expect(partitionOf(unknown).errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_ID);
   });
 });
 

@@ -1,4 +1,5 @@
-// Fetch (key 1), versions 0-11 — FetchRequest.json / FetchResponse.json.
+// Fetch (key 1), versions 0-13 — FetchRequest.json / FetchResponse.json. v13 names topics by id, not
+// name (@platformatic/kafka's consumer fetches only at v13+); ids resolve through the store's TopicMeta.id.
 // Serves whole stored batches as raw byte slices (v4+ clients read them as they are); v0-1 get magic 0
 // message sets and v2-3 magic 1, down-converted. Long-poll: when fewer than min_bytes are ready, the request
 // parks until an append to one of its partitions (PartitionLog.onAppend) brings enough, max_wait_ms passes,
@@ -19,6 +20,8 @@ const MAX_WAIT_MS = 60_000;
 
 interface Target {
   readonly topic: string;
+  /** Set when the request named the topic by id (v13+); echoed back, and UNKNOWN_TOPIC_ID when it matches no topic. */
+  readonly topicId?: string;
   readonly partition: number;
   readonly offset: bigint;
   readonly maxBytes: number;
@@ -27,10 +30,13 @@ interface Target {
 
 function targetsOf(request: FetchRequest, ctx: RequestContext): Target[] {
   const out: Target[] = [];
+  const byId = ctx.apiVersion >= 13 ? new Map(ctx.broker.store.listTopics().map((meta) => [meta.id, meta.name])) : undefined;
   for (const t of request.topics) {
-    const topic = t.topic ?? '';
+    const topicId = byId ? t.topicId : undefined;
+    const topic = topicId === undefined ? (t.topic ?? '') : (byId?.get(topicId) ?? '');
     for (const p of t.partitions) {
-      out.push({ topic, partition: p.partition, offset: p.fetchOffset, maxBytes: Math.max(0, p.partitionMaxBytes), log: ctx.broker.store.partition(topic, p.partition) });
+      const log = topic === '' ? undefined : ctx.broker.store.partition(topic, p.partition);
+      out.push({ topic, topicId, partition: p.partition, offset: p.fetchOffset, maxBytes: Math.max(0, p.partitionMaxBytes), log });
     }
   }
   return out;
@@ -50,9 +56,10 @@ async function collect(targets: readonly Target[], responseMaxBytes: number, ctx
   const responses: FetchableTopicResponse[] = [];
   for (const t of targets) {
     let topic = responses[responses.length - 1];
-    if (!topic || topic.topic !== t.topic) responses.push((topic = { topic: t.topic, partitions: [] }));
+    if (!topic || topic.topic !== t.topic || topic.topicId !== t.topicId) responses.push((topic = { topic: t.topic, topicId: t.topicId, partitions: [] }));
     if (!t.log) {
-      topic.partitions.push(emptyPartition(t.partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+      const unknown = t.topicId !== undefined && t.topic === '' ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+      topic.partitions.push(emptyPartition(t.partition, unknown));
       continue;
     }
     const room = Math.min(t.maxBytes, responseMaxBytes - bytes);
@@ -100,7 +107,7 @@ function waitForData(logs: readonly PartitionLog[], needed: number, maxWaitMs: n
 
 export const fetchHandler = defineHandler('Fetch', {
   minVersion: 0,
-  maxVersion: 11,
+  maxVersion: 13,
   async handle(request, ctx) {
     const targets = targetsOf(request, ctx);
     const responseMaxBytes = Math.min(ctx.apiVersion >= 3 ? Math.max(request.maxBytes ?? MAX_RESPONSE_BYTES, 1) : MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES);

@@ -1,5 +1,6 @@
 // A typed Kafka client over RawClient and the generated codec, for byte-exact handler tests at any version.
 import { decode, encodeToBuffer } from '../protocol/codec.ts';
+import { isFlexible } from '../protocol/compile.ts';
 import { ApiKey, schemas, type ApiMessages, type ApiName } from '../protocol/generated/messages.ts';
 import { Reader } from '../protocol/reader.ts';
 import { RawClient } from '../server/testing.ts';
@@ -16,7 +17,8 @@ export class TypedClient {
   send<N extends ApiName>(name: N, version: number, request: ApiMessages[N]['request']): number {
     const id = this.correlationId++;
     const spec = schemas[`${name}Request` as keyof typeof schemas];
-    this.raw.request(ApiKey[name], version, id, encodeToBuffer(spec, version, request as object));
+    // Flexible versions use request header v2 (tagged fields after the client id).
+    this.raw.request(ApiKey[name], version, id, encodeToBuffer(spec, version, request as object), isFlexible(spec, version));
     return id;
   }
 
@@ -24,7 +26,9 @@ export class TypedClient {
     const frame = await this.raw.next();
     if (!frame) throw new Error('connection closed');
     const spec = schemas[`${name}Response` as keyof typeof schemas];
-    return { correlationId: frame.readInt32BE(0), body: decode<ApiMessages[N]['response']>(spec, version, new Reader(frame, 4)) };
+    // Response header v1 (flexible, except ApiVersions) carries an empty tagged-fields section after the correlation id.
+    const bodyAt = isFlexible(spec, version) && name !== 'ApiVersions' ? 5 : 4;
+    return { correlationId: frame.readInt32BE(0), body: decode<ApiMessages[N]['response']>(spec, version, new Reader(frame, bodyAt)) };
   }
 
   async call<N extends ApiName>(name: N, version: number, request: ApiMessages[N]['request']): Promise<ApiMessages[N]['response']> {
