@@ -13,6 +13,7 @@ import { schemas, type OffsetCommitResponse } from '../packages/broker/src/proto
 import { Reader } from '../packages/broker/src/protocol/reader.ts';
 import { RawClient } from '../packages/broker/src/server/testing.ts';
 import { median, type BenchRow } from './types.ts';
+import { BROKER_ENTRY } from './broker-produce.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const MEMBERS = 10;
@@ -31,7 +32,7 @@ interface Broker {
 
 async function startBroker(initialDelayMs: string | undefined): Promise<Broker> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-groups-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/broker/src/main.ts'), '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', GROUP_INITIAL_REBALANCE_DELAY_MS: initialDelayMs ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -10,16 +10,18 @@ import type { BenchRow } from './types.ts';
 
 const MiB = 1024 * 1024;
 const root = path.join(import.meta.dirname, '..');
+/** The bundled broker, as `npm start` runs it; bench/run.ts builds it first. */
+export const BROKER_ENTRY = path.join(root, 'packages/broker/dist/main.mjs');
 
-interface Broker {
+export interface Broker {
   readonly address: string;
   readonly child: ChildProcess;
   readonly dataDir: string;
 }
 
-async function startBroker(): Promise<Broker> {
+export async function startBroker(): Promise<Broker> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/broker/src/main.ts'), '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', BROKER_AUTO_CREATE_TOPICS: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -36,7 +38,7 @@ async function startBroker(): Promise<Broker> {
   return { address, child, dataDir };
 }
 
-async function stopBroker(b: Broker): Promise<void> {
+export async function stopBroker(b: Broker): Promise<void> {
   const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
   b.child.kill('SIGTERM');
   await exited;

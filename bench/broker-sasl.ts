@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, type BenchRow } from './types.ts';
+import { BROKER_ENTRY } from './broker-produce.ts';
 
 const RECORDS = 500_000;
 const SIZE = 100;
@@ -31,7 +32,7 @@ async function startBroker(sasl: boolean): Promise<Broker> {
   delete env.BROKER_SASL_USERS;
   delete env.BROKER_SASL_USERS_FILE;
   if (sasl) env.BROKER_SASL_USERS = `${USER}:${PASSWORD}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/broker/src/main.ts'), '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const address = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchRow } from './types.ts';
+import { BROKER_ENTRY } from './broker-produce.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const DURATION_S = 8;
@@ -42,7 +43,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function startStack(dataDir: string): Promise<{ broker: Child; gateway: Child }> {
   const tsx = ['--import', 'tsx'];
-  const b = await startChild([...tsx, 'packages/broker/src/main.ts', '--port', '0', '--data-dir', dataDir], { LOG_LEVEL: 'warn' }, /listening on (\S+):(\d+)/);
+  const b = await startChild([BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], { LOG_LEVEL: 'warn' }, /listening on (\S+):(\d+)/);
   const brokerAddress = `${b.match[1]}:${b.match[2]}`;
   const g = await startChild(
     [...tsx, 'apps/gateway/src/main.ts'],

@@ -1,13 +1,16 @@
 // `npm run bench`: every benchmark of the project in one run, printed as one table next to this
 // machine's ceilings measured in the same run. `npm run bench -- broker` runs only modules whose name matches.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchModule, BenchRow } from './types.ts';
 
-const modules = ['ceilings', 'broker-produce', 'broker-groups', 'broker-sasl', 'gateway', 'console'];
+const modules = ['ceilings', 'broker-produce', 'broker-latency', 'broker-groups', 'broker-sasl', 'gateway', 'console'];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
+  // Benchmarks measure what users run: the bundled broker and the production console build.
+  execFileSync(path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@brook/broker', '--filter=@brook/web', '--output-logs=errors-only'], { stdio: 'inherit' });
   const rows: BenchRow[] = [];
   for (const name of modules) {
     if (filter && !name.includes(filter) && name !== 'ceilings') continue;
