@@ -1,9 +1,13 @@
 // Config resources for DescribeConfigs / AlterConfigs / IncrementalAlterConfigs: resource and source
 // codes (Kafka's ConfigResource.Type and DescribeConfigsResponse.ConfigSource), the topic configs'
 // broker-level synonyms, and the effective-value resolution with provenance.
-import { TOPIC_CONFIG_DEFS } from '../log/index.ts';
 import type { BrokerConfig } from '../config.ts';
+import { KafkaError } from '../errors.ts';
+import { TOPIC_CONFIG_DEFS } from '../log/index.ts';
+import type { TopicMeta } from '../log/types.ts';
 import type { DescribeConfigsResourceResult } from '../protocol/generated/messages.ts';
+import type { RequestContext } from '../server/context.ts';
+import { OK, failure } from './admin-util.ts';
 
 export const ResourceType = { TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8 } as const;
 
@@ -122,4 +126,32 @@ export function describeBrokerConfigs(config: BrokerConfig, advertised: { host: 
       configType: type,
       documentation: null,
     }));
+}
+
+/**
+ * The part AlterConfigs and IncrementalAlterConfigs share: only topic resources can change (broker configs
+ * are static here), the topic must exist, and validateOnly stops before the store. `changesFor` turns the
+ * request's entries into overrides to set (string) or remove (null), throwing KafkaError on bad input.
+ */
+export async function alterTopicResource(
+  resource: { resourceType: number; resourceName: string },
+  validateOnly: boolean,
+  ctx: RequestContext,
+  changesFor: (meta: TopicMeta) => Record<string, string | null>,
+): Promise<{ resourceType: number; resourceName: string; errorCode: number; errorMessage: string | null }> {
+  const base = { resourceType: resource.resourceType, resourceName: resource.resourceName };
+  try {
+    if (resource.resourceType === ResourceType.BROKER) throw new KafkaError('INVALID_REQUEST', 'Broker configs are static on this broker; set them with environment variables');
+    if (resource.resourceType !== ResourceType.TOPIC) throw new KafkaError('INVALID_REQUEST', `Unsupported resource type ${resource.resourceType}`);
+    const meta = ctx.broker.store.getTopic(resource.resourceName);
+    if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${resource.resourceName}' does not exist`);
+    const changes = changesFor(meta);
+    if (!validateOnly) {
+      await ctx.broker.store.alterTopicConfigs(meta.name, changes);
+      ctx.log.info({ topic: meta.name, changes }, 'altered topic configs');
+    }
+    return { ...base, ...OK };
+  } catch (err) {
+    return { ...base, ...failure(err, ctx) };
+  }
 }

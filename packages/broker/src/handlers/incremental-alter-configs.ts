@@ -5,8 +5,8 @@ import { TOPIC_CONFIG_DEFS, validateTopicConfig } from '../log/index.ts';
 import type { IncrementalAlterConfigsRequestAlterConfigsResource, IncrementalAlterConfigsResponseAlterConfigsResourceResponse } from '../protocol/generated/messages.ts';
 import type { RequestContext } from '../server/context.ts';
 import { defineHandler } from '../server/registry.ts';
-import { OK, duplicateNames, failure } from './admin-util.ts';
-import { ResourceType } from './config-resources.ts';
+import { duplicateNames } from './admin-util.ts';
+import { alterTopicResource } from './config-resources.ts';
 
 const Op = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const;
 
@@ -14,17 +14,12 @@ function listItems(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-async function alterOne(
+function alterOne(
   resource: IncrementalAlterConfigsRequestAlterConfigsResource,
   validateOnly: boolean,
   ctx: RequestContext,
 ): Promise<IncrementalAlterConfigsResponseAlterConfigsResourceResponse> {
-  const base = { resourceType: resource.resourceType, resourceName: resource.resourceName };
-  try {
-    if (resource.resourceType === ResourceType.BROKER) throw new KafkaError('INVALID_REQUEST', 'Broker configs are static on this broker; set them with environment variables');
-    if (resource.resourceType !== ResourceType.TOPIC) throw new KafkaError('INVALID_REQUEST', `Unsupported resource type ${resource.resourceType}`);
-    const meta = ctx.broker.store.getTopic(resource.resourceName);
-    if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${resource.resourceName}' does not exist`);
+  return alterTopicResource(resource, validateOnly, ctx, (meta) => {
     const dupes = duplicateNames(resource.configs.map((c) => c.name));
     if (dupes.size > 0) throw new KafkaError('INVALID_REQUEST', `Error due to duplicate config keys: ${[...dupes].join(', ')}`);
     const changes: Record<string, string | null> = {};
@@ -55,14 +50,8 @@ async function alterOne(
           throw new KafkaError('INVALID_REQUEST', `Unknown config operation ${configOperation} for ${name}`);
       }
     }
-    if (!validateOnly) {
-      await ctx.broker.store.alterTopicConfigs(meta.name, changes);
-      ctx.log.info({ topic: meta.name, changes }, 'altered topic configs');
-    }
-    return { ...base, ...OK };
-  } catch (err) {
-    return { ...base, ...failure(err, ctx) };
-  }
+    return changes;
+  });
 }
 
 export const incrementalAlterConfigsHandler = defineHandler('IncrementalAlterConfigs', {
