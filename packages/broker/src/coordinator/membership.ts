@@ -10,8 +10,11 @@ import type { CoordinatorConfig, Effect, HeartbeatRequest, JoinRequest, LeaveReq
 
 const EMPTY = Buffer.alloc(0);
 
-/** Kafka's mapping of a failed group-metadata write to the error the members see. */
-export function storeGroupError(error: ErrorName): ErrorName {
+/**
+ * Kafka's mapping of a failed __consumer_offsets write to the error a client sees. Only a too-large write
+ * differs: a group-metadata write reports UNKNOWN_SERVER_ERROR, an offset commit INVALID_COMMIT_OFFSET_SIZE.
+ */
+export function storeWriteError(error: ErrorName, tooLarge: ErrorName): ErrorName {
   switch (error) {
     case 'UNKNOWN_TOPIC_OR_PARTITION':
     case 'NOT_ENOUGH_REPLICAS':
@@ -22,11 +25,14 @@ export function storeGroupError(error: ErrorName): ErrorName {
     case 'MESSAGE_TOO_LARGE':
     case 'RECORD_LIST_TOO_LARGE':
     case 'INVALID_FETCH_SIZE':
-      return 'UNKNOWN_SERVER_ERROR';
+      return tooLarge;
     default:
       return error;
   }
 }
+
+/** A failed group-metadata write, as the members see it. */
+export const storeGroupError = (error: ErrorName): ErrorName => storeWriteError(error, 'UNKNOWN_SERVER_ERROR');
 
 const sameProtocols = (a: readonly { name: string; metadata: Buffer }[], b: readonly { name: string; metadata: Buffer }[]): boolean =>
   a.length === b.length && a.every((p, i) => p.name === b[i]?.name && p.metadata.equals(b[i].metadata));

@@ -5,7 +5,7 @@
 import { ErrorCode, type ErrorName } from '../errors.ts';
 import { ClassicGroup, type CommittedOffset } from './group.ts';
 import { GroupState, type GroupStateName } from './group-state.ts';
-import { MembershipMachine } from './membership.ts';
+import { MembershipMachine, storeWriteError } from './membership.ts';
 import {
   DEFAULT_COORDINATOR_CONFIG,
   partitionKey,
@@ -21,23 +21,8 @@ import {
   type StoredOffset,
 } from './types.ts';
 
-/** Kafka's mapping of a failed offset write to the error the committer sees. */
-export function commitStoreError(error: ErrorName): ErrorName {
-  switch (error) {
-    case 'UNKNOWN_TOPIC_OR_PARTITION':
-    case 'NOT_ENOUGH_REPLICAS':
-      return 'COORDINATOR_NOT_AVAILABLE';
-    case 'NOT_LEADER_OR_FOLLOWER':
-    case 'KAFKA_STORAGE_ERROR':
-      return 'NOT_COORDINATOR';
-    case 'MESSAGE_TOO_LARGE':
-    case 'RECORD_LIST_TOO_LARGE':
-    case 'INVALID_FETCH_SIZE':
-      return 'INVALID_COMMIT_OFFSET_SIZE';
-    default:
-      return error;
-  }
-}
+/** A failed offset write, as the committer sees it. */
+export const commitStoreError = (error: ErrorName): ErrorName => storeWriteError(error, 'INVALID_COMMIT_OFFSET_SIZE');
 
 export interface GroupOverview {
   readonly groupId: string;
