@@ -101,8 +101,10 @@ describe('production builds, as the Dockerfiles make them', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('broker (docker/broker.Dockerfile): production dependencies only, serves Kafka clients', { timeout: 5 * MINUTE }, async () => {
-    const app = await pruneAndInstall('@brook/broker', path.join(work, 'broker'), { omitDev: true });
+  it('broker (docker/broker.Dockerfile): bundled, production dependencies only, serves Kafka clients', { timeout: 5 * MINUTE }, async () => {
+    const app = await pruneAndInstall('@brook/broker', path.join(work, 'broker'), { omitDev: false });
+    await sh('npm', ['run', 'build', '--workspace', '@brook/broker'], app);
+    await sh('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], app);
     // Production only: the broker's and the root's devDependencies are absent.
     expect(existsSync(path.join(app, 'node_modules', 'pino'))).toBe(true);
     expect(existsSync(path.join(app, 'node_modules', '@platformatic', 'kafka'))).toBe(false);
@@ -110,7 +112,7 @@ describe('production builds, as the Dockerfiles make them', () => {
 
     brokerPort = await freePort();
     const dataDir = path.join(work, 'broker-data');
-    await start(['--import', 'tsx', 'src/main.ts'], path.join(app, 'packages', 'broker'), { BROKER_HOST: '127.0.0.1', BROKER_PORT: String(brokerPort), DATA_DIR: dataDir }, listening(brokerPort));
+    await start(['dist/main.mjs'], path.join(app, 'packages', 'broker'), { BROKER_HOST: '127.0.0.1', BROKER_PORT: String(brokerPort), DATA_DIR: dataDir }, listening(brokerPort));
 
     const kafka = new kafkajs.Kafka({ clientId: 'production-build-test', brokers: [`127.0.0.1:${brokerPort}`], logLevel: kafkajs.logLevel.NOTHING });
     const producer = kafka.producer();
