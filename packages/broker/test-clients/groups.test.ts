@@ -2,36 +2,20 @@
 // confluent-kafka-python and kcat (librdkafka), kafka-python, segmentio/kafka-go 0.2.1's GroupID reader, and
 // sarama 1.22.1 (its OffsetManager at sarama's default Kafka 0.8.2 protocol, and its ConsumerGroup API).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBroker, type TestBroker } from '../src/server/testing.ts';
-import { jsonLines, python, run } from './run-client.ts';
+import { goBinary, jsonLines, python, run } from './run-client.ts';
 
 let broker: TestBroker;
-let goGroupBinary: Promise<string>;
-let saramaGroupBinary: Promise<string>;
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
-
-/** Builds a program of test-clients/go against Debian's packaged sources (no module proxy). */
-function buildGoClient(name: 'kafkago_group' | 'sarama_group'): Promise<string> {
-  const outDir = path.join(tmpdir(), 'brook-go-clients');
-  mkdirSync(outDir, { recursive: true });
-  const out = path.join(outDir, name);
-  const src = path.join(import.meta.dirname, 'go', name);
-  const cache = path.join(tmpdir(), 'brook-go-cache');
-  return run('sh', ['-c', `cd ${JSON.stringify(src)} && GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE=${JSON.stringify(cache)} CGO_CFLAGS=-Wno-deprecated-declarations go build -o ${JSON.stringify(out)} .`], { timeoutMs: 300_000 }).then(() => out);
-}
 
 beforeAll(async () => {
   // Group coordination as Kafka ships it, apart from a shorter wait for the first members of a new group.
   broker = await startTestBroker({ defaultPartitions: 1 }, { coordinator: { initialRebalanceDelayMs: 500, offsetsTopicPartitions: 5 } });
-  goGroupBinary = buildGoClient('kafkago_group');
-  saramaGroupBinary = buildGoClient('sarama_group');
-  await Promise.all([goGroupBinary, saramaGroupBinary]);
+  await Promise.all([goBinary('kafkago'), goBinary('sarama')]);
 }, 300_000);
 
 afterAll(async () => {
@@ -148,10 +132,10 @@ describe('kcat balanced consumer (-G)', () => {
 
 describe('segmentio/kafka-go 0.2.1', () => {
   it("the tutorial's GroupID reader returns, in order, the ten messages the tutorial's writer sent", async () => {
-    const binary = await goGroupBinary;
+    const binary = await goBinary('kafkago');
     const topic = unique('kafka-go-group');
     await run(binary, ['produce', broker.address, topic, '10']);
-    const out = await run(binary, ['read', broker.address, topic, unique('go-g'), '10'], { timeoutMs: 120_000 });
+    const out = await run(binary, ['group-read', broker.address, topic, unique('go-g'), '10'], { timeoutMs: 120_000 });
     const messages = jsonLines<{ offset: number; key: string; value: string }>(out);
     expect(messages.map((m) => [m.offset, m.key, m.value])).toEqual(Array.from({ length: 10 }, (_, i) => [i, `Key-${i}`, `message ${i}`]));
   }, 150_000);
@@ -159,7 +143,7 @@ describe('segmentio/kafka-go 0.2.1', () => {
 
 describe('sarama 1.22.1', () => {
   it('OffsetManager at the default (Kafka 0.8.2) protocol commits, and the next run resumes at the commit', async () => {
-    const binary = await saramaGroupBinary;
+    const binary = await goBinary('sarama');
     const topic = unique('sarama-offsets');
     const group = unique('sarama-om');
     await run('kcat', ['-b', broker.address, '-P', '-t', topic], { input: Array.from({ length: 10 }, (_, i) => `s${i}`).join('\n') + '\n' });
@@ -170,7 +154,7 @@ describe('sarama 1.22.1', () => {
   }, 120_000);
 
   it('ConsumerGroup API (-version 2.0.0) joins, reads every message, commits, and a second session resumes', async () => {
-    const binary = await saramaGroupBinary;
+    const binary = await goBinary('sarama');
     const topic = unique('sarama-group');
     const group = unique('sarama-cg');
     await run('kcat', ['-b', broker.address, '-P', '-t', topic], { input: Array.from({ length: 8 }, (_, i) => `g${i}`).join('\n') + '\n' });

@@ -34,7 +34,7 @@ export async function python<T>(script: string, args: readonly string[], env?: R
 const built = new Map<string, Promise<string>>();
 
 /** Builds a Go program against Debian's packaged sources (no module proxy is reachable), once per run. */
-export function goBinary(name: 'kafkago' | 'sarama' | 'sarama_group'): Promise<string> {
+export function goBinary(name: 'kafkago' | 'sarama'): Promise<string> {
   let binary = built.get(name);
   if (!binary) {
     const outDir = path.join(tmpdir(), 'brook-go-clients');

@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   const users = UserStore.fromPasswords({ [USER]: PASSWORD });
   broker = await startTestBroker({ sasl: { users, mechanisms: SASL_MECHANISMS }, defaultPartitions: 1 }, { logger: pino({ level: 'warn' }, sink), coordinator: { initialRebalanceDelayMs: 0 } });
-  await Promise.all([goBinary('sarama'), goBinary('sarama_group')]);
+  await goBinary('sarama');
 }, 300_000);
 afterAll(async () => {
   await broker?.destroy();
@@ -157,7 +157,7 @@ describe('consumer groups with SASL', () => {
   }, 120_000);
 
   it('sarama (SCRAM-SHA-256): its OffsetManager commits and the next run resumes; its ConsumerGroup API at 2.0.0 too', async () => {
-    const bin = await goBinary('sarama_group');
+    const bin = await goBinary('sarama');
     const auth = ['-sasl', 'SCRAM-SHA-256', '-user', USER, '-password', PASSWORD];
     const topic = topicName('sarama-group-sasl');
     await run('kcat', [...kcatSasl('SCRAM-SHA-256'), '-P', '-t', topic], { input: 's0\ns1\ns2\ns3\ns4\n' });

@@ -2,13 +2,13 @@
 // Kafka 0.8.2 (Produce v0 with magic-0 message sets, Fetch v0, Metadata v0); -version 2.0.0 uses v2 batches.
 // Usage: sarama [-version V] [-codec none|gzip|snappy|lz4] [security flags] produce <broker> <topic> <count>
 //        sarama [-version V] [security flags] consume <broker> <topic> <partition> <count>
+//        sarama [-version V] [security flags] offsets|group <broker> <topic> <group> <count>   (see group.go)
 // Security flags (../security): -sasl PLAIN|SCRAM-SHA-256|SCRAM-SHA-512 -user U -password P, -tls-ca file.pem.
 // At its default version sarama sends SASL/PLAIN after SaslHandshake v0 as a bare token; from Kafka 1.0
 // on it uses SaslHandshake v1 and SaslAuthenticate. Its SCRAM always uses v1.
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -26,7 +26,7 @@ func main() {
 	flag.Parse()
 	args := flag.Args()
 	if len(args) < 4 {
-		fail("usage: sarama produce|consume <broker> <topic> ...")
+		fail("usage: sarama produce|consume|offsets|group <broker> <topic> ...")
 	}
 	config := sarama.NewConfig()
 	if *version != "" {
@@ -76,7 +76,6 @@ func main() {
 		if err != nil {
 			fail("consume partition: " + err.Error())
 		}
-		out := json.NewEncoder(os.Stdout)
 		timeout := time.After(30 * time.Second)
 		for i := 0; i < count; i++ {
 			select {
@@ -90,8 +89,26 @@ func main() {
 		}
 		pc.Close()
 		consumer.Close()
+	case "offsets", "group":
+		if len(args) < 5 {
+			fail("usage: sarama offsets|group <broker> <topic> <group> <count>")
+		}
+		config.Consumer.Offsets.Initial = sarama.OffsetOldest
+		config.Consumer.Return.Errors = true
+		count, _ := strconv.Atoi(args[4])
+		if args[0] == "offsets" {
+			offsets(config, broker, topic, args[3], count)
+		} else {
+			consumeGroup(config, broker, topic, args[3], count)
+		}
 	default:
 		fail("unknown command " + args[0])
+	}
+}
+
+func check(err error, what string) {
+	if err != nil {
+		fail(what + ": " + err.Error())
 	}
 }
 

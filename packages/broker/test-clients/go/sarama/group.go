@@ -1,61 +1,23 @@
-// Compatibility client: Shopify/sarama 1.22.1 (Debian) committing offsets.
-//   sarama_group [-version V] offsets <broker> <topic> <group> <count>
-//     a partition consumer of partition 0 driven by sarama's OffsetManager: resumes at the group's committed
-//     offset (oldest when none), reads count messages, marks each, and commits on close.
-//   sarama_group -version 2.0.0 group <broker> <topic> <group> <count>
-//     sarama's ConsumerGroup API: joins the group, reads count messages in total, marks them, leaves.
-// Security flags (../security): -sasl PLAIN|SCRAM-SHA-256|SCRAM-SHA-512 -user U -password P, -tls-ca file.pem.
-// Prints one JSON object per message read.
+// Committing offsets with sarama 1.22.1 (Debian):
+//   offsets: a partition consumer of partition 0 driven by sarama's OffsetManager: resumes at the group's
+//     committed offset (oldest when none), reads count messages, marks each, and commits on close.
+//   group (with -version 2.0.0): sarama's ConsumerGroup API: joins the group, reads count messages in
+//     total, marks them, leaves.
+// Both print one JSON object per message read.
 package main
 
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/Shopify/sarama"
-
-	"../security"
 )
 
 var out = json.NewEncoder(os.Stdout)
-
-func main() {
-	version := flag.String("version", "", "Kafka version to speak (default: sarama's own default, 0.8.2)")
-	flag.Parse()
-	args := flag.Args()
-	if len(args) < 5 {
-		fail("usage: sarama_group offsets|group <broker> <topic> <group> <count>")
-	}
-	config := sarama.NewConfig()
-	if *version != "" {
-		v, err := sarama.ParseKafkaVersion(*version)
-		if err != nil {
-			fail(err.Error())
-		}
-		config.Version = v
-	}
-	if err := security.Apply(config); err != nil {
-		fail(err.Error())
-	}
-	config.Consumer.Offsets.Initial = sarama.OffsetOldest
-	config.Consumer.Return.Errors = true
-	broker, topic, group := args[1], args[2], args[3]
-	count, _ := strconv.Atoi(args[4])
-	switch args[0] {
-	case "offsets":
-		offsets(config, broker, topic, group, count)
-	case "group":
-		consumeGroup(config, broker, topic, group, count)
-	default:
-		fail("unknown command " + args[0])
-	}
-}
 
 func offsets(config *sarama.Config, broker, topic, group string, count int) {
 	client, err := sarama.NewClient([]string{broker}, config)
@@ -130,15 +92,4 @@ func consumeGroup(config *sarama.Config, broker, topic, group string, count int)
 	}
 	cancel()
 	check(cg.Close(), "close consumer group")
-}
-
-func check(err error, what string) {
-	if err != nil {
-		fail(what + ": " + err.Error())
-	}
-}
-
-func fail(msg string) {
-	fmt.Fprintln(os.Stderr, msg)
-	os.Exit(1)
 }
