@@ -26,3 +26,20 @@ test('a topic created in the console exists on the broker with the chosen partit
     await admin.disconnect();
   }
 });
+
+test('topic tabs are links: a click before the page is interactive still opens the section, and each has its own URL', async ({ browser, request }) => {
+  const name = `tabs-${Date.now()}`;
+  expect((await request.post('/api/topics', { data: { name, partitions: 1 } })).status()).toBe(201);
+  // JavaScript off stands for the moment before hydration on a slow first load.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(`/topics/${name}`);
+    await page.getByRole('tab', { name: 'Partitions', exact: true }).click();
+    await expect(page).toHaveURL(`/topics/${name}?tab=partitions`);
+    await expect(page.getByRole('tab', { name: 'Partitions', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Messages', exact: true })).toHaveAttribute('href', `/topics/${name}`);
+  } finally {
+    await context.close();
+  }
+});

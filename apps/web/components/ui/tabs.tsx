@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
 export interface TabItem<T extends string> {
@@ -8,21 +8,32 @@ export interface TabItem<T extends string> {
   label: ReactNode;
 }
 
-/** A WAI-ARIA tab list (arrow keys move between tabs); the caller keeps the value in the URL. */
+/**
+ * A WAI-ARIA tab list (arrow keys move between tabs); the caller keeps the value in the URL.
+ * Each tab is a link to its own URL, so a click before hydration (a slow first load) still
+ * switches tabs, and a middle or modified click opens the tab in a new browser tab.
+ */
 export function Tabs<T extends string>({
   items,
   value,
   onChange,
+  hrefFor,
   label,
   idPrefix,
 }: {
   items: readonly TabItem<T>[];
   value: T;
   onChange: (value: T) => void;
+  hrefFor: (value: T) => string;
   label: string;
   idPrefix: string;
 }) {
-  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const refs = useRef<(HTMLAnchorElement | null)[]>([]);
+  function onClick(event: MouseEvent, next: T) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onChange(next);
+  }
   function onKeyDown(event: KeyboardEvent, index: number) {
     const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!delta) return;
@@ -37,18 +48,18 @@ export function Tabs<T extends string>({
       {items.map((item, index) => {
         const selected = item.value === value;
         return (
-          <button
+          <a
             key={item.value}
+            href={hrefFor(item.value)}
             ref={(el) => {
               refs.current[index] = el;
             }}
-            type="button"
             role="tab"
             id={`${idPrefix}-tab-${item.value}`}
             aria-selected={selected}
             aria-controls={`${idPrefix}-panel`}
             tabIndex={selected ? 0 : -1}
-            onClick={() => onChange(item.value)}
+            onClick={(event) => onClick(event, item.value)}
             onKeyDown={(event) => onKeyDown(event, index)}
             className={cn(
               '-mb-px inline-flex h-9 items-center gap-1.5 border-b-2 px-3 text-[13px] font-medium transition-colors',
@@ -56,7 +67,7 @@ export function Tabs<T extends string>({
             )}
           >
             {item.label}
-          </button>
+          </a>
         );
       })}
     </div>

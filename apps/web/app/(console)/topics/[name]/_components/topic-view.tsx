@@ -44,7 +44,8 @@ export function TopicView({ name }: { name: string }) {
   const [dialog, setDialog] = useState<'delete' | 'partitions' | null>(null);
   const data = topic.data;
 
-  const goTab = (next: Tab) => setSearch(next === 'messages' ? '' : `?tab=${next}`, 'push');
+  const tabSearch = (next: Tab) => (next === 'messages' ? '' : `?tab=${next}`);
+  const goTab = (next: Tab) => setSearch(tabSearch(next), 'push');
 
   return (
     <>
@@ -85,7 +86,7 @@ export function TopicView({ name }: { name: string }) {
         <ErrorState error={topic.error} onRetry={() => void topic.refetch()} />
       ) : (
         <>
-          <Tabs items={TABS} value={tab} onChange={goTab} label="Topic sections" idPrefix="topic" />
+          <Tabs items={TABS} value={tab} onChange={goTab} hrefFor={(next) => `/topics/${encodeURIComponent(name)}${tabSearch(next)}`} label="Topic sections" idPrefix="topic" />
           <div id="topic-panel" role="tabpanel" aria-labelledby={`topic-tab-${tab}`} className="pt-4">
             {tab === 'messages' ? <MessagesTab topic={name} detail={data} /> : null}
             {tab === 'live' ? <LiveTab topic={name} detail={data} /> : null}
