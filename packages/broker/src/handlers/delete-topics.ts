@@ -22,7 +22,7 @@ async function deleteOne(target: Target, ctx: RequestContext): Promise<DeleteTop
       meta = store.getTopic(target.name);
       if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${target.name}' does not exist`);
     } else {
-      meta = store.listTopics().find((t) => t.id === target.topicId);
+      meta = store.getTopicById(target.topicId);
       if (!meta) throw new KafkaError('UNKNOWN_TOPIC_ID', `Topic id ${target.topicId} does not exist`);
     }
     if (meta.internal) throw new KafkaError('INVALID_REQUEST', `Topic '${meta.name}' is internal and cannot be deleted`);

@@ -30,10 +30,10 @@ interface Target {
 
 function targetsOf(request: FetchRequest, ctx: RequestContext): Target[] {
   const out: Target[] = [];
-  const byId = ctx.apiVersion >= 13 ? new Map(ctx.broker.store.listTopics().map((meta) => [meta.id, meta.name])) : undefined;
+  const byId = ctx.apiVersion >= 13;
   for (const t of request.topics) {
     const topicId = byId ? t.topicId : undefined;
-    const topic = topicId === undefined ? (t.topic ?? '') : (byId?.get(topicId) ?? '');
+    const topic = topicId === undefined ? (t.topic ?? '') : (ctx.broker.store.getTopicById(topicId)?.name ?? '');
     for (const p of t.partitions) {
       const log = topic === '' ? undefined : ctx.broker.store.partition(topic, p.partition);
       out.push({ topic, topicId, partition: p.partition, offset: p.fetchOffset, maxBytes: Math.max(0, p.partitionMaxBytes), log });

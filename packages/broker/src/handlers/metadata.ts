@@ -45,7 +45,7 @@ async function autoCreate(name: string, ctx: RequestContext, operations: number)
 function lookup(requested: MetadataRequestTopic, ctx: RequestContext): TopicMeta | undefined {
   const { store } = ctx.broker;
   if (requested.name !== null) return store.getTopic(requested.name);
-  return store.listTopics().find((t) => t.id === requested.topicId);
+  return requested.topicId === undefined ? undefined : store.getTopicById(requested.topicId);
 }
 
 export const metadataHandler = defineHandler('Metadata', {

@@ -42,19 +42,24 @@ describe('log store: topics', () => {
     store = await openLogStore(dir, opts);
     expect(store.listTopics().map((t) => t.name).sort()).toEqual(['__consumer_offsets', 'orders']);
     expect(store.getTopic('orders')).toMatchObject({ id: meta.id, partitions: 5, configs: { 'cleanup.policy': 'compact' } });
+    // Found by id too, with the metadata as last changed (altered configs, added partitions).
+    expect(store.getTopicById(meta.id)).toBe(store.getTopic('orders'));
     expect(store.getTopic('__consumer_offsets')?.internal).toBe(true);
     expect(store.partition('orders', 4)?.logEndOffset()).toBe(1n);
     expect(store.partition('orders', 5)).toBeUndefined();
     await store.deleteTopic('orders');
     expect(store.getTopic('orders')).toBeUndefined();
+    expect(store.getTopicById(meta.id)).toBeUndefined();
     expect((await readdir(dir)).filter((f) => f.startsWith('orders-'))).toEqual([]);
     await store.close();
 
     store = await openLogStore(dir, opts);
     expect(store.listTopics().map((t) => t.name)).toEqual(['__consumer_offsets']);
-    // A recreated topic starts empty.
-    await store.createTopic('orders', 1);
+    // A recreated topic starts empty, under a new id.
+    const again = await store.createTopic('orders', 1);
     expect(store.partition('orders', 0)?.logEndOffset()).toBe(0n);
+    expect(store.getTopicById(again.id)?.name).toBe('orders');
+    expect(store.getTopicById(meta.id)).toBeUndefined();
     await store.close();
   });
 

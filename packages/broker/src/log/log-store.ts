@@ -44,6 +44,10 @@ export class FileLogStore implements LogStore {
     return this.registry.get(name);
   }
 
+  getTopicById(id: string): TopicMeta | undefined {
+    return this.registry.getById(id);
+  }
+
   partition(topic: string, index: number): PartitionLog | undefined {
     return this.logs.get(topic)?.[index];
   }

@@ -16,6 +16,8 @@ interface StoredTopic {
 
 export class TopicRegistry {
   private readonly topics = new Map<string, TopicMeta>();
+  // Metadata v10+ and Fetch v13 name topics by id: looked up per request, so kept beside the name map.
+  private readonly byId = new Map<string, TopicMeta>();
   // Kafka refuses names that differ only in '.' versus '_' (they collide in metric names): indexed for O(1) checks.
   private readonly byCollisionKey = new Map<string, string>();
 
@@ -44,6 +46,10 @@ export class TopicRegistry {
     return this.topics.get(name);
   }
 
+  getById(id: string): TopicMeta | undefined {
+    return this.byId.get(id);
+  }
+
   list(): TopicMeta[] {
     return [...this.topics.values()];
   }
@@ -61,6 +67,7 @@ export class TopicRegistry {
     if (!meta) return;
     await unlink(this.file(meta.id));
     this.topics.delete(name);
+    this.byId.delete(meta.id);
     this.byCollisionKey.delete(collisionKey(name));
     if (this.sync) await syncDir(this.dir);
   }
@@ -72,7 +79,10 @@ export class TopicRegistry {
   }
 
   private remember(meta: TopicMeta): void {
+    const previous = this.topics.get(meta.name);
+    if (previous && previous.id !== meta.id) this.byId.delete(previous.id);
     this.topics.set(meta.name, meta);
+    this.byId.set(meta.id, meta);
     this.byCollisionKey.set(collisionKey(meta.name), meta.name);
   }
 

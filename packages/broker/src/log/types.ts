@@ -59,6 +59,8 @@ export interface PartitionLog {
 export interface LogStore {
   listTopics(): TopicMeta[];
   getTopic(name: string): TopicMeta | undefined;
+  /** By topic id (Metadata v10+, Fetch v13, DeleteTopics v6 name topics by id). */
+  getTopicById(id: string): TopicMeta | undefined;
   /** Throws KafkaError TOPIC_ALREADY_EXISTS, INVALID_TOPIC_EXCEPTION, INVALID_PARTITIONS or INVALID_CONFIG. */
   createTopic(name: string, partitions: number, configs?: Record<string, string>, options?: { internal?: boolean }): Promise<TopicMeta>;
   deleteTopic(name: string): Promise<void>;
