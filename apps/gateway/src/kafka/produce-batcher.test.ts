@@ -1,9 +1,9 @@
-import type { Message } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { ProduceBatcher, type BatchKey } from './produce-batcher.ts';
+import type { OutgoingRecord } from './record-batch.ts';
 
 const key: BatchKey = { topic: 't', partition: 0, acks: -1, timeoutMs: 1000 };
-const message = (value: string): Message => ({ key: null, value: Buffer.from(value) });
+const message = (value: string): OutgoingRecord => ({ key: null, value: Buffer.from(value) });
 
 /** A send function that records each batch and assigns offsets like a partition log. */
 function log() {
@@ -20,7 +20,7 @@ function log() {
       release?.();
       gate = undefined;
     },
-    send: async (_key: BatchKey, messages: Message[]): Promise<number> => {
+    send: async (_key: BatchKey, messages: readonly OutgoingRecord[]): Promise<number> => {
       const base = next;
       next += messages.length;
       batches.push(messages.map((m) => String(m.value)));

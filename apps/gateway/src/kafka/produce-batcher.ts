@@ -1,4 +1,4 @@
-import type { Message } from 'kafkajs';
+import { recordBytes, type OutgoingRecord } from './record-batch.ts';
 
 export interface BatchKey {
   topic: string;
@@ -8,7 +8,7 @@ export interface BatchKey {
 }
 
 interface Pending {
-  messages: Message[];
+  messages: readonly OutgoingRecord[];
   bytes: number;
   resolve: (baseOffset: number | undefined) => void;
   reject: (error: unknown) => void;
@@ -25,16 +25,6 @@ interface Lane {
 /** Keeps one Kafka request under common max.message.bytes (1 MiB) with room for overhead. */
 const MAX_REQUEST_BYTES = 900 * 1024;
 
-export function messageBytes(message: Message): number {
-  let size = 70;
-  if (Buffer.isBuffer(message.key)) size += message.key.length;
-  if (Buffer.isBuffer(message.value)) size += message.value.length;
-  for (const [key, value] of Object.entries(message.headers ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) size += key.length + (Buffer.isBuffer(v) ? v.length : 0) + 4;
-  }
-  return size;
-}
-
 /**
  * Micro-batching: records from concurrent HTTP requests for the same partition (and acks,
  * timeout) share one Produce request. Each lane has a few requests in flight at most; what
@@ -47,18 +37,18 @@ export class ProduceBatcher {
 
   constructor(
     /** Sends one batch; resolves with its base offset (undefined with acks=0). */
-    private readonly send: (key: BatchKey, messages: Message[]) => Promise<number | undefined>,
+    private readonly send: (key: BatchKey, messages: readonly OutgoingRecord[]) => Promise<number | undefined>,
     private readonly lingerMs = 0,
     private readonly maxInFlight = 1,
   ) {}
 
   /** Resolves with the offset of the first of `messages` (undefined with acks=0). */
-  enqueue(key: BatchKey, messages: Message[]): Promise<number | undefined> {
+  enqueue(key: BatchKey, messages: readonly OutgoingRecord[]): Promise<number | undefined> {
     const id = `${key.topic}\u0000${key.partition}\u0000${key.acks}\u0000${key.timeoutMs}`;
     let lane = this.lanes.get(id);
     if (!lane) this.lanes.set(id, (lane = { key, queue: [], queuedBytes: 0, inFlight: 0, scheduled: false }));
     let bytes = 0;
-    for (const message of messages) bytes += messageBytes(message);
+    for (const message of messages) bytes += recordBytes(message);
     const promise = new Promise<number | undefined>((resolve, reject) => {
       lane.queue.push({ messages, bytes, resolve, reject });
     });

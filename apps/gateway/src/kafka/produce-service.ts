@@ -1,16 +1,15 @@
 import type { ProduceResult } from '@brook/contract';
-import kafkajs, { type Message } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import { fromKafkaError, HttpError } from '../errors.ts';
 import type { Metrics } from '../plugins/metrics.ts';
-import type { KafkaHeaders } from './codec.ts';
 import type { KafkaService } from './kafka-service.ts';
 import type { MetadataService, TopicMeta } from './metadata.ts';
 import { ProduceBatcher, type BatchKey } from './produce-batcher.ts';
+import { sendProduce } from './produce-wire.ts';
+import { encodeProduceBody, type OutgoingRecord } from './record-batch.ts';
 
-/** A record ready to send, or the reason it will not be. */
-export type PreparedRecord =
-  | { key: Buffer | null; value: Buffer | null; headers?: KafkaHeaders; partition?: number; timestamp?: number }
-  | { error: HttpError };
+/** A record ready to send (sent as is: the encoder ignores `partition`), or the reason it will not be. */
+export type PreparedRecord = (OutgoingRecord & { partition?: number | undefined }) | { error: HttpError };
 
 export interface ProduceOutcome {
   results: ProduceResult[];
@@ -41,21 +40,19 @@ export class ProduceService {
 
   /**
    * One Produce request for one partition, straight to its leader. kafkajs's producer.send
-   * regroups messages with an O(n²) copy and takes a lock per call — too slow for batches of
-   * thousands; its broker connection still encodes the batch and negotiates the version.
+   * regroups messages with an O(n²) copy and takes a lock per call, and its batch encoder copies
+   * every record several times: the request is encoded here once and sent on kafkajs's connection.
    * Leadership moves and lost connections are retried with fresh metadata.
    */
-  private async sendToLeader(key: BatchKey, messages: Message[]): Promise<number | undefined> {
+  private async sendToLeader(key: BatchKey, records: readonly OutgoingRecord[]): Promise<number | undefined> {
+    const body = encodeProduceBody(key, records);
     for (let attempt = 1; ; attempt++) {
       try {
         const meta = await this.metadata.cachedTopic(key.topic);
         const leader = meta.partitions.find((p) => p.partitionId === key.partition)?.leader ?? -1;
         if (leader < 0) throw new HttpError(503, 'GATEWAY_CLUSTER_UNAVAILABLE', `Partition ${key.topic}-${key.partition} has no leader`);
         this.metrics.inc('brook_gateway_kafka_produce_requests_total');
-        const response = await this.kafka.withWriter(async (cluster) => {
-          const broker = await cluster.findBroker({ nodeId: leader });
-          return broker.produce({ acks: key.acks, timeout: key.timeoutMs, topicData: [{ topic: key.topic, partitions: [{ partition: key.partition, messages }] }] });
-        });
+        const response = await this.kafka.withWriter(async (cluster) => sendProduce(await cluster.findBroker({ nodeId: leader }), body, key.acks));
         if (key.acks === 0) return undefined;
         const result = response?.topics[0]?.partitions.find((p) => p.partition === key.partition);
         return result ? Number(result.baseOffset) : undefined;
@@ -94,12 +91,17 @@ export class ProduceService {
       failures.push(error);
     };
 
-    const groups = new Map<number, Array<{ index: number; message: Message }>>();
-    records.forEach((record, index) => {
-      if ('error' in record) return fail(index, record.error);
+    const groups = new Map<number, { indexes: number[]; records: OutgoingRecord[] }>();
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index] as PreparedRecord;
+      if ('error' in record) {
+        fail(index, record.error);
+        continue;
+      }
       let partition = record.partition;
       if (partition !== undefined && partition >= count) {
-        return fail(index, new HttpError(404, 'GATEWAY_PARTITION_NOT_FOUND', `Topic "${topic}" has no partition ${partition} (it has ${count})`));
+        fail(index, new HttpError(404, 'GATEWAY_PARTITION_NOT_FOUND', `Topic "${topic}" has no partition ${partition} (it has ${count})`));
+        continue;
       }
       if (partition === undefined) {
         partition =
@@ -107,28 +109,23 @@ export class ProduceService {
             ? keyedPartitioner({ topic, partitionMetadata: meta.partitions, message: { key: record.key, value: null } })
             : (keyless ??= this.stickyPartition(meta));
       }
-      const message: Message = { key: record.key, value: record.value, partition };
-      if (record.headers) message.headers = record.headers as Message['headers'];
-      if (record.timestamp !== undefined) message.timestamp = String(record.timestamp);
       let group = groups.get(partition);
-      if (!group) groups.set(partition, (group = []));
-      group.push({ index, message });
-    });
+      if (!group) groups.set(partition, (group = { indexes: [], records: [] }));
+      group.indexes.push(index);
+      group.records.push(record);
+    }
 
     await Promise.all(
-      [...groups].map(async ([partition, group]) => {
+      [...groups].map(async ([partition, { indexes, records: group }]) => {
         try {
-          const base = await this.batcher.enqueue(
-            { topic, partition, acks: options.acks, timeoutMs: options.timeoutMs },
-            group.map((g) => g.message),
-          );
-          group.forEach(({ index }, i) => {
-            results[index] = base === undefined ? { partition } : { partition, offset: base + i };
-          });
+          const base = await this.batcher.enqueue({ topic, partition, acks: options.acks, timeoutMs: options.timeoutMs }, group);
+          for (let i = 0; i < indexes.length; i++) {
+            results[indexes[i] as number] = base === undefined ? { partition } : { partition, offset: base + i };
+          }
           this.metrics.inc('brook_gateway_produced_records_total', {}, group.length);
         } catch (error) {
           const http = fromKafkaError(error, `producing to ${topic}-${partition}`) ?? new HttpError(500, 'GATEWAY_INTERNAL', 'produce failed', { cause: error });
-          for (const { index } of group) fail(index, http, partition);
+          for (const index of indexes) fail(index, http, partition);
         }
       }),
     );
