@@ -10,6 +10,8 @@ export interface TopicMeta {
 
 const UNKNOWN_TOPIC = 3;
 
+type AllTopics = { cluster: WireMetadata; topics: TopicMeta[] };
+
 function isInternal(name: string, flag: boolean | undefined): boolean {
   return flag === true || name.startsWith('__');
 }
@@ -34,7 +36,12 @@ export const topicNotFound = (name: string): HttpError =>
  * cached for a moment so paging through 10,000 topics does not refetch it per page.
  */
 export class MetadataService {
-  private allCache: { at: number; value: Promise<{ cluster: WireMetadata; topics: TopicMeta[] }> } | undefined;
+  /** The last listing answered (never a failure). */
+  private allCache: { at: number; value: Promise<AllTopics> } | undefined;
+  /** The Metadata request for every topic in flight, shared by concurrent callers. */
+  private pending: Promise<AllTopics> | undefined;
+  /** Bumped by invalidate(): an answer to a request sent before it is not cached. */
+  private generation = 0;
 
   constructor(
     private readonly kafka: KafkaService,
@@ -44,7 +51,9 @@ export class MetadataService {
   private readonly topicCache = new Map<string, { at: number; value: Promise<TopicMeta> }>();
 
   invalidate(): void {
+    this.generation++;
     this.allCache = undefined;
+    this.pending = undefined;
     this.topicCache.clear();
   }
 
@@ -69,16 +78,40 @@ export class MetadataService {
     return value;
   }
 
-  all(): Promise<{ cluster: WireMetadata; topics: TopicMeta[] }> {
+  /**
+   * Every topic's metadata. With `maxStaleMs`, a listing older than the cache time but younger
+   * than that is answered at once while one refresh runs behind it: with 10,000 topics a fresh
+   * Metadata costs the broker and kafkajs tens of milliseconds, too much for every page of the
+   * topic list. Changes made through the gateway invalidate the cache, so they show at once.
+   */
+  all(options: { maxStaleMs?: number } = {}): Promise<AllTopics> {
     const now = Date.now();
-    if (this.allCache && now - this.allCache.at < this.cacheMs) return this.allCache.value;
+    const cached = this.allCache;
+    if (cached && now - cached.at < this.cacheMs) return cached.value;
+    if (cached && options.maxStaleMs !== undefined && now - cached.at < options.maxStaleMs) {
+      this.refreshAll().catch(() => undefined);
+      return cached.value;
+    }
+    return this.refreshAll();
+  }
+
+  /** One Metadata request for every topic at a time; its answer is cached unless invalidated meanwhile. */
+  private refreshAll(): Promise<AllTopics> {
+    if (this.pending) return this.pending;
+    const generation = this.generation;
+    const at = Date.now();
     const value = this.kafka.withReader(async (cluster) => {
       const metadata = await fetchMetadata(cluster, []);
       return { cluster: metadata, topics: metadata.topicMetadata.map(toTopicMeta) };
     });
-    this.allCache = { at: now, value };
-    value.catch(() => {
-      if (this.allCache?.value === value) this.allCache = undefined;
+    this.pending = value;
+    value.then(
+      () => {
+        if (this.generation === generation) this.allCache = { at, value };
+      },
+      () => undefined,
+    ).finally(() => {
+      if (this.pending === value) this.pending = undefined;
     });
     return value;
   }

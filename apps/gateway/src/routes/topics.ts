@@ -10,6 +10,23 @@ import { routeConfig, routeSchema } from './route.ts';
 const replicationFactorOf = (topic: TopicMeta): number => topic.partitions[0]?.replicas.length ?? 0;
 const { ConfigResourceTypes } = kafkajs;
 
+/**
+ * How old a cached topic listing may be when a page of the list is answered from it while a
+ * fresh one is fetched behind (see MetadataService.all); the gateway's own changes show at once.
+ */
+const LIST_MAX_STALE_MS = 30_000;
+
+// The listing sorted by name once per metadata snapshot, not on every page request.
+const sortedByName = new WeakMap<readonly TopicMeta[], TopicMeta[]>();
+function byName(topics: readonly TopicMeta[]): TopicMeta[] {
+  let sorted = sortedByName.get(topics);
+  if (!sorted) {
+    sorted = [...topics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    sortedByName.set(topics, sorted);
+  }
+  return sorted;
+}
+
 export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Message estimates for a few seconds: sorting 10,000 topics by size must not cost two ListOffsets sweeps per page.
   const countCache = new Map<string, { at: number; count: number }>();
@@ -50,21 +67,21 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(routes.listTopics.url, { schema: routeSchema(routes.listTopics), config: routeConfig(routes.listTopics) }, async (request) => {
     const { search, sort = 'name', order = 'asc', page = 1, pageSize = 50, internal = false } = request.query;
-    const { topics } = await app.metadata.all();
+    const { topics } = await app.metadata.all({ maxStaleMs: LIST_MAX_STALE_MS });
     const needle = search?.toLowerCase();
-    const matching = topics.filter((t) => (internal || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)));
+    const matching = byName(topics).filter((t) => (internal || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)));
 
     // Offsets cost a round trip per leader: only for the page, unless sorting by them needs them all.
     let counts = sort === 'messages' ? await messageCounts(matching) : undefined;
-    const key = (t: TopicMeta): number | string =>
-      sort === 'partitions' ? t.partitions.length : sort === 'replicationFactor' ? replicationFactorOf(t) : sort === 'messages' ? (counts?.get(t.name) ?? -1) : t.name;
     const direction = order === 'desc' ? -1 : 1;
-    matching.sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      const primary = ka < kb ? -1 : ka > kb ? 1 : 0;
-      return primary !== 0 ? primary * direction : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    });
+    if (sort === 'name') {
+      if (direction === -1) matching.reverse();
+    } else {
+      const key = (t: TopicMeta): number =>
+        sort === 'partitions' ? t.partitions.length : sort === 'replicationFactor' ? replicationFactorOf(t) : (counts?.get(t.name) ?? -1);
+      // Stable over the name order: ties stay by name, ascending.
+      matching.sort((a, b) => (key(a) - key(b)) * direction);
+    }
     const slice = matching.slice((page - 1) * pageSize, page * pageSize);
     counts ??= await messageCounts(slice);
     const summaries: TopicSummary[] = slice.map((t) => {
