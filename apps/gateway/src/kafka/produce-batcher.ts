@@ -73,19 +73,26 @@ export class ProduceBatcher {
       if (lane.inFlight === 0) this.lanes.delete(id);
       return;
     }
-    const batch: Pending[] = [];
+    let taken = 0;
     let bytes = 0;
-    while (lane.queue.length > 0) {
-      const next = lane.queue[0] as Pending;
-      if (batch.length > 0 && bytes + next.bytes > MAX_REQUEST_BYTES) break;
-      batch.push(next);
+    let count = 0;
+    for (const next of lane.queue) {
+      if (taken > 0 && bytes + next.bytes > MAX_REQUEST_BYTES) break;
+      taken++;
       bytes += next.bytes;
-      lane.queue.shift();
+      count += next.messages.length;
     }
+    const batch = lane.queue.splice(0, taken);
     lane.queuedBytes -= bytes;
     lane.inFlight++;
     if (lane.queue.length > 0) this.schedule(id, lane);
-    const messages = batch.length === 1 ? (batch[0] as Pending).messages : batch.flatMap((p) => p.messages);
+    let messages = (batch[0] as Pending).messages;
+    if (batch.length > 1) {
+      const all: OutgoingRecord[] = new Array(count);
+      let at = 0;
+      for (const pending of batch) for (const message of pending.messages) all[at++] = message;
+      messages = all;
+    }
     try {
       let offset = await this.send(lane.key, messages);
       for (const pending of batch) {

@@ -1,9 +1,9 @@
 import type { ProduceResult } from '@brook/contract';
-import kafkajs from 'kafkajs';
 import { fromKafkaError, HttpError } from '../errors.ts';
 import type { Metrics } from '../plugins/metrics.ts';
 import type { KafkaService } from './kafka-service.ts';
 import type { MetadataService, TopicMeta } from './metadata.ts';
+import { keyedPartition } from './partitioner.ts';
 import { ProduceBatcher, type BatchKey } from './produce-batcher.ts';
 import { sendProduce } from './produce-wire.ts';
 import { encodeProduceBody, type OutgoingRecord } from './record-batch.ts';
@@ -16,9 +16,6 @@ export interface ProduceOutcome {
   /** HTTP status of each failed record's error, by index (for the all-failed answer). */
   failures: HttpError[];
 }
-
-// Java's DefaultPartitioner for keyed records: murmur2 of the key bytes, modulo partitions.
-const keyedPartitioner = kafkajs.Partitioners.DefaultPartitioner();
 
 export class ProduceService {
   private readonly batcher: ProduceBatcher;
@@ -75,7 +72,8 @@ export class ProduceService {
 
   async produce(topic: string, records: PreparedRecord[], options: { acks: number; timeoutMs: number }): Promise<ProduceOutcome> {
     let meta = await this.metadata.cachedTopic(topic);
-    const highest = Math.max(-1, ...records.map((r) => ('error' in r ? -1 : (r.partition ?? -1))));
+    let highest = -1;
+    for (const r of records) if (!('error' in r) && r.partition !== undefined && r.partition > highest) highest = r.partition;
     if (highest >= meta.partitions.length) {
       // Partitions may have been added since the cache was filled: look again before refusing.
       this.metadata.invalidate();
@@ -105,9 +103,7 @@ export class ProduceService {
       }
       if (partition === undefined) {
         partition =
-          record.key !== null
-            ? keyedPartitioner({ topic, partitionMetadata: meta.partitions, message: { key: record.key, value: null } })
-            : (keyless ??= this.stickyPartition(meta));
+record.key !== null ? keyedPartition(record.key, count) : (keyless ??= this.stickyPartition(meta));
       }
       let group = groups.get(partition);
       if (!group) groups.set(partition, (group = { indexes: [], records: [] }));

@@ -34,6 +34,8 @@ const records: OutgoingRecord[] = [
     timestamp: NOW + 3_000_000_000, // a delta beyond 2^31 ms
   },
   { key: null, value: Buffer.alloc(70_000, 7) }, // length varints of three bytes
+  { key: 'clé ✓', value: '{"text":"日本 ü"}' }, // text, written as UTF-8
+  { key: '', value: 'x'.repeat(300) },
   ...Array.from({ length: 200 }, (_, i): OutgoingRecord => ({ key: Buffer.from(`key-${i}`), value: Buffer.from(`value-${i}`) })),
 ];
 
@@ -59,8 +61,9 @@ describe('record batch encoder', () => {
       const want = records[i] as OutgoingRecord;
       expect(got.offset).toBe(String(i));
       expect(got.timestamp).toBe(String(want.timestamp ?? NOW));
-      expect(got.key).toEqual(want.key);
-      expect(got.value).toEqual(want.value);
+      const bytes = (b: Buffer | string | null): Buffer | null => (typeof b === 'string' ? Buffer.from(b, 'utf8') : b);
+      expect(got.key).toEqual(bytes(want.key));
+      expect(got.value).toEqual(bytes(want.value));
       expect(got.headers).toEqual(want.headers ?? {});
     });
   });

@@ -7,10 +7,13 @@
  */
 import type { KafkaHeaders } from './codec.ts';
 
-/** A record as the gateway sends it: bytes already encoded from the HTTP body. */
+/**
+ * A record as the gateway sends it. Keys and values are bytes, or text written as UTF-8 straight
+ * into the batch (no Buffer per record for the common JSON and string values).
+ */
 export interface OutgoingRecord {
-  key: Buffer | null;
-  value: Buffer | null;
+  key: Buffer | string | null;
+  value: Buffer | string | null;
   headers?: KafkaHeaders | undefined;
   /** Create time in ms; absent: the time of encoding. */
   timestamp?: number | undefined;
@@ -96,10 +99,21 @@ function writeInt64(buf: Buffer, pos: number, v: number): void {
   buf.writeUInt32BE(v - high * TWO_32, pos + 4);
 }
 
-const bytesSize = (b: Buffer | null): number => (b === null ? 1 : varintSize(b.length) + b.length);
+const byteLength = (b: Buffer | string): number => (typeof b === 'string' ? Buffer.byteLength(b, 'utf8') : b.length);
 
-function writeBytes(buf: Buffer, pos: number, b: Buffer | null): number {
+const bytesSize = (b: Buffer | string | null): number => {
+  if (b === null) return 1;
+  const length = byteLength(b);
+  return varintSize(length) + length;
+};
+
+function writeBytes(buf: Buffer, pos: number, b: Buffer | string | null): number {
   if (b === null) return writeVarint(buf, pos, -1);
+  if (typeof b === 'string') {
+    const length = Buffer.byteLength(b, 'utf8');
+    pos = writeVarint(buf, pos, length);
+    return pos + buf.write(b, pos, length, 'utf8');
+  }
   pos = writeVarint(buf, pos, b.length);
   b.copy(buf, pos);
   return pos + b.length;
@@ -239,7 +253,7 @@ export function encodeProduceBody(target: ProduceTarget, records: readonly Outgo
 
 /** Bytes a record adds to a batch, for bounding request sizes (an upper estimate, without encoding). */
 export function recordBytes(record: OutgoingRecord): number {
-  let size = 40 + (record.key?.length ?? 0) + (record.value?.length ?? 0);
+  let size = 40 + (record.key === null ? 0 : byteLength(record.key)) + (record.value === null ? 0 : byteLength(record.value));
   const headers = record.headers;
   if (headers) {
     for (const key in headers) {

@@ -1,4 +1,4 @@
-import { ProduceBatch, ProduceRecord, routes, type ProduceBody, type ProduceResponse } from '@brook/contract';
+import { ProduceBatch, ProduceRecord, routes, type InputEncoding, type ProduceBody, type ProduceResponse } from '@brook/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -22,14 +22,30 @@ function bodyError(body: unknown): HttpError {
 
 const ACKS: Record<string, number> = { all: -1, '-1': -1, '1': 1, '0': 0 };
 
-function prepare(record: ProduceRecord, where: string): PreparedRecord {
+/** Where a field of a posted record is, for error messages; `index` is undefined for a single-record body. */
+const fieldPath = (index: number | undefined, field: string): string => `${index === undefined ? '/body' : `/body/records/${index}`}/${field}`;
+
+/**
+ * A key or value as the encoder takes it. Without an encoding, strings stay text and anything else
+ * becomes its JSON text (encodeData's default rule), written as UTF-8 straight into the record
+ * batch: no Buffer and no error path string per record. Explicit encodings go through encodeData.
+ */
+function data(value: unknown, encoding: InputEncoding | undefined, index: number | undefined, field: string): Buffer | string | null {
+  if (value === undefined) return null;
+  if (encoding === undefined && value !== null) return typeof value === 'string' ? value : JSON.stringify(value);
+  return encodeData(value, encoding, fieldPath(index, field));
+}
+
+function prepare(record: ProduceRecord, index: number | undefined): PreparedRecord {
   try {
     const prepared: PreparedRecord = {
-      key: encodeData(record.key, record.keyEncoding, `${where}/key`),
-      value: encodeData(record.value, record.valueEncoding, `${where}/value`),
+      key: data(record.key, record.keyEncoding, index, 'key'),
+      value: data(record.value, record.valueEncoding, index, 'value'),
     };
-    const headers = encodeHeaders(record.headers, `${where}/headers`);
-    if (headers) prepared.headers = headers;
+    if (record.headers !== undefined) {
+      const headers = encodeHeaders(record.headers, fieldPath(index, 'headers'));
+      if (headers) prepared.headers = headers;
+    }
     if (record.partition !== undefined) prepared.partition = record.partition;
     if (record.timestamp !== undefined) prepared.timestamp = record.timestamp;
     return prepared;
@@ -79,9 +95,9 @@ export const produceRoutes: FastifyPluginAsyncTypebox = async (app) => {
             details: { limit: app.config.limits.batchRecords, received: raw.records.length },
           });
         }
-        records = raw.records.map((record, i) => prepare(record, `/body/records/${i}`));
+        records = raw.records.map((record, i) => prepare(record, i));
       } else {
-        records = [prepare(raw, '/body')];
+        records = [prepare(raw, undefined)];
       }
 
       const acks = ACKS[query.acks ?? 'all'] ?? -1;
