@@ -70,9 +70,10 @@ function isConnectionLoss(error: unknown): boolean {
 }
 
 /**
- * The gateway's long-lived Kafka clients: one admin and three protocol-level clusters
- * (browse reads, SSE long-polls, produce), which would otherwise queue behind each other on
- * the same connections: brokers answer one request per connection at a time.
+ * The gateway's long-lived Kafka clients: one admin and four protocol-level clusters
+ * (browse reads, SSE long-polls, produce, all-topic listings), which would otherwise queue
+ * behind each other on the same connections: brokers answer one request per connection at a
+ * time, and the Metadata of 10,000 topics takes tens of milliseconds to answer and decode.
  */
 export class KafkaService {
   readonly kafka: Kafka;
@@ -80,6 +81,7 @@ export class KafkaService {
   private readonly readCluster: Lazy<WireCluster>;
   private readonly streamCluster: Lazy<WireCluster>;
   private readonly writeCluster: Lazy<WireCluster>;
+  private readonly listCluster: Lazy<WireCluster>;
 
   constructor(config: GatewayConfig['kafka'], log: FastifyBaseLogger) {
     const options: KafkaConfig = {
@@ -118,6 +120,7 @@ export class KafkaService {
     this.readCluster = wire();
     this.streamCluster = wire();
     this.writeCluster = wire();
+    this.listCluster = wire();
   }
 
   /** Run against the admin; a lost connection drops the client so the next call reconnects. */
@@ -132,6 +135,11 @@ export class KafkaService {
 
   async withReader<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
     return this.use(this.readCluster, fn);
+  }
+
+  /** Metadata of every topic, refreshed behind cached answers: it must not delay page reads. */
+  async withLister<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
+    return this.use(this.listCluster, fn);
   }
 
   async withStreamer<T>(fn: (cluster: WireCluster) => Promise<T>): Promise<T> {
@@ -149,6 +157,6 @@ export class KafkaService {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.adminClient.reset(), this.readCluster.reset(), this.streamCluster.reset(), this.writeCluster.reset()]);
+    await Promise.all([this.adminClient.reset(), this.readCluster.reset(), this.streamCluster.reset(), this.writeCluster.reset(), this.listCluster.reset()]);
   }
 }

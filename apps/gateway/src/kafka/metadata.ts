@@ -11,6 +11,7 @@ export interface TopicMeta {
 const UNKNOWN_TOPIC = 3;
 
 type AllTopics = { cluster: WireMetadata; topics: TopicMeta[] };
+const REFRESH_DELAY_MS = 100;
 
 function isInternal(name: string, flag: boolean | undefined): boolean {
   return flag === true || name.startsWith('__');
@@ -42,6 +43,7 @@ export class MetadataService {
   private pending: Promise<AllTopics> | undefined;
   /** Bumped by invalidate(): an answer to a request sent before it is not cached. */
   private generation = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly kafka: KafkaService,
@@ -89,7 +91,13 @@ export class MetadataService {
     const cached = this.allCache;
     if (cached && now - cached.at < this.cacheMs) return cached.value;
     if (cached && options.maxStaleMs !== undefined && now - cached.at < options.maxStaleMs) {
-      this.refreshAll().catch(() => undefined);
+      // Started a moment later: decoding 10,000 topics blocks the event loop for tens of
+      // milliseconds, which belong after the answer that triggered the refresh, not in it.
+      this.refreshTimer ??= setTimeout(() => {
+        this.refreshTimer = undefined;
+        this.refreshAll().catch(() => undefined);
+      }, REFRESH_DELAY_MS);
+      this.refreshTimer.unref();
       return cached.value;
     }
     return this.refreshAll();
@@ -100,7 +108,7 @@ export class MetadataService {
     if (this.pending) return this.pending;
     const generation = this.generation;
     const at = Date.now();
-    const value = this.kafka.withReader(async (cluster) => {
+    const value = this.kafka.withLister(async (cluster) => {
       const metadata = await fetchMetadata(cluster, []);
       return { cluster: metadata, topics: metadata.topicMetadata.map(toTopicMeta) };
     });
