@@ -222,7 +222,12 @@ export class GroupCoordinator {
     this.offsetsTopic.compact(partition, records, this.now()).then(
       (start) => this.logger.info({ partition, live: records.length, dropped: written, logStartOffset: start?.toString() }, 'compacted __consumer_offsets partition'),
       (err: unknown) => this.logger.warn({ err, partition }, 'compacting __consumer_offsets failed'),
-    ).finally(() => this.compacting.delete(partition));
+    ).finally(() => {
+      this.compacting.delete(partition);
+      // Writes that finished meanwhile found this compaction running and skipped theirs: without a look now,
+      // a partition that took its last writes during a compaction would stay uncompacted until it is written again.
+      if ((this.inFlight.get(partition) ?? 0) === 0) this.maybeCompact(partition);
+    });
   }
 
   private schedule(at: number): void {

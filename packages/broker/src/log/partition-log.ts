@@ -17,6 +17,7 @@ import { syncDir, writeFileAtomic } from './atomic-file.ts';
 import { CLEANER_CHECKPOINT, START_CHECKPOINT, openSegments, writeProducerSnapshot } from './recovery.ts';
 import { findByTimestamp, readFromSegment } from './segment-read.ts';
 import { cleanSegments, isDirty } from './cleaner.ts';
+import { TailCache } from './tail-cache.ts';
 
 export interface PartitionEnv {
   readonly fsync: boolean;
@@ -58,6 +59,8 @@ export class FilePartitionLog implements PartitionLog {
   private cleanedUpTo = 0n;
   /** A new partition's directory entries still need an fsync before the first fsynced append is acknowledged. */
   private dirSyncPending = false;
+  /** The active segment's newest batches, for fetches at the log end (see tail-cache.ts). */
+  private readonly tail = new TailCache();
 
   private constructor(
     readonly dir: string,
@@ -230,6 +233,7 @@ export class FilePartitionLog implements PartitionLog {
   private async writeGroup(seg: Segment, group: Buffer[], bytes: number, endOffset: bigint): Promise<void> {
     if (group.length === 0) return;
     await seg.write(group, bytes);
+    this.tail.append(group);
     this.totalBytes += bytes;
     seg.modifiedMs = this.env.now();
     seg.nextOffset = endOffset;
@@ -245,6 +249,7 @@ export class FilePartitionLog implements PartitionLog {
     const seg = new Segment(this.dir, baseOffset, this.env.now());
     await seg.use(async () => undefined); // creates the file before the directory is synced
     this.segments.push(seg);
+    this.tail.clear();
     if (this.env.fsync) await syncDir(this.dir);
     return seg;
   }
@@ -255,6 +260,8 @@ export class FilePartitionLog implements PartitionLog {
       throw new KafkaError('OFFSET_OUT_OF_RANGE', `offset ${offset} is outside [${this.startOffset}, ${this.endOffset}] of ${this.topic}-${this.index}`);
     }
     if (offset === this.endOffset) return EMPTY;
+    const cached = this.tail.read(offset, maxBytes);
+    if (cached) return cached;
     let result: ReadResult = EMPTY;
     let from = offset;
     for (let i = segmentIndexFor(this.segments, offset); i < this.segments.length && result.bytes < maxBytes; i++) {
@@ -381,6 +388,7 @@ export class FilePartitionLog implements PartitionLog {
     if (this.closed) return;
     this.closed = true;
     await this.draining;
+    this.tail.clear();
     await this.maintenance.catch(() => undefined);
     if (!this.failure && this.producers.size > 0) await writeProducerSnapshot(this.dir, this.active, this.producers, this.env.fsync).catch(() => undefined);
     for (const seg of this.segments) {
