@@ -43,7 +43,7 @@ const Row = memo(function Row({
           onSelect(record);
         }
       }}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, contain: 'strict' }}
       className={cn(COLUMNS, 'absolute inset-x-0 top-0 cursor-pointer border-b border-border text-[13px] hover:bg-muted/50', selected && 'bg-accent/60')}
     >
       <span role="cell" className="tabular text-right text-muted-foreground">{record.partition}</span>
@@ -119,8 +119,11 @@ export function VirtualRecords({
         ) : (
           <div style={{ height: records.length * ROW_HEIGHT }} className="relative">
             {records.slice(start, end).map((record, i) => (
+              // Keyed by position, not by record: when the tail moves every visible row at
+              // 1,000 records/s, React rewrites a row's text in place instead of creating and
+              // removing ~30 rows of DOM per update, and each row keeps its place (no restyle).
               <Row
-                key={recordKey(record)}
+                key={start + i}
                 record={record}
                 top={(start + i) * ROW_HEIGHT}
                 selected={selected === recordKey(record)}

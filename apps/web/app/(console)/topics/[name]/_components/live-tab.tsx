@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { KafkaRecord, TopicDetail } from '@brook/contract';
 import { ActivityIcon, PauseIcon, PlayIcon, TrashIcon, XIcon } from '@/components/icons';
 import { RecordDetail } from '@/components/records/record-detail';
@@ -55,6 +55,8 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
   const rows = useMemo(() => (state.newestFirst ? [...view.rows].reverse() : view.rows), [view.rows, state.newestFirst]);
   // A copy of the chosen record: it stays open even after the row cap pushes it out.
   const [selected, setSelected] = useState<KafkaRecord | null>(null);
+  // Stable, so rows whose record did not change skip re-rendering.
+  const onSelect = useCallback((record: KafkaRecord) => setSelected((current) => (current && recordKey(current) === recordKey(record) ? null : record)), []);
   const status = view.paused && view.status === 'live' ? { label: 'Paused', dot: 'bg-warning' } : STATUS[view.status];
 
   return (
@@ -128,7 +130,7 @@ export function LiveTab({ topic, detail }: { topic: string; detail: TopicDetail 
           label="Live records"
           records={rows}
           selected={selected ? recordKey(selected) : null}
-          onSelect={(record) => setSelected((current) => (current && recordKey(current) === recordKey(record) ? null : record))}
+          onSelect={onSelect}
           empty={
             <EmptyState
               title={view.status === 'live' ? 'Waiting for records…' : 'Connecting to the stream…'}
