@@ -58,6 +58,33 @@ describe('produce against the real broker', () => {
     });
   });
 
+  it('writes every key and value encoding, null header values and per-record timestamps in one batch', async () => {
+    const result = await client.produce('one', {
+      records: [
+        { key: 'clé ✓', value: { text: '日本 ü', n: 1.5 }, timestamp: 1_700_000_000_001 },
+        { value: 'plain text' },
+        { key: 'AAH/', keyEncoding: 'base64', value: '/wD+', valueEncoding: 'base64' },
+        { value: 'quoted', valueEncoding: 'json' },
+        { value: null, headers: { gone: null, kept: 'yes' } },
+        { value: 'x', headers: [{ key: 'h', value: null }, { key: 'h', value: '2' }], timestamp: 1_600_000_000_000 },
+      ],
+    });
+    expect(result.failed).toBe(0);
+    const first = result.results[0]?.offset ?? -1;
+    const page = await client.readMessages('one', { offset: first, partition: 0, limit: 6 });
+    expect(page.records.map((r) => [r.key, r.keyEncoding, r.value, r.valueEncoding, r.headers])).toEqual([
+      ['clé ✓', 'string', { text: '日本 ü', n: 1.5 }, 'json', []],
+      [null, 'null', 'plain text', 'string', []],
+      ['AAH/', 'base64', '/wD+', 'base64', []],
+      [null, 'null', 'quoted', 'json', []],
+      [null, 'null', null, 'null', [{ key: 'gone', value: null, encoding: 'null' }, { key: 'kept', value: 'yes', encoding: 'string' }]],
+      [null, 'null', 'x', 'string', [{ key: 'h', value: null, encoding: 'null' }, { key: 'h', value: '2', encoding: 'string' }]],
+    ]);
+    expect(page.records[0]?.timestamp).toBe(1_700_000_000_001);
+    expect(page.records[5]?.timestamp).toBe(1_600_000_000_000);
+    expect(Math.abs((page.records[1]?.timestamp ?? 0) - Date.now())).toBeLessThan(60_000);
+  });
+
   it('accepts raw text, form and binary bodies as one value', async () => {
     const text = await fetch(`${stack.url}/topics/one/messages?key=k1`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(200);
