@@ -18,6 +18,8 @@ import { formatInt } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { MessagesToolbar } from './messages-toolbar';
 
+const NEIGHBOUR_PREFETCH_DELAY_MS = 1000;
+
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -43,15 +45,20 @@ export function MessagesTab({ topic, detail }: { topic: string; detail: TopicDet
   const page = useQuery({ ...queries.messages(topic, query ?? {}), enabled: query !== null });
   const queryClient = useQueryClient();
   const data = page.data;
-  // Paging feels instant when the neighbours are already in the cache.
+  // Paging feels instant when the neighbours are already in the cache. Fetched a moment after
+  // the page settles: at once, two more reads would compete with hydration and queue ahead of
+  // the user's first change of view on the gateway's connection; a change in between cancels them.
   const stateKey = params.toString();
   useEffect(() => {
     if (!data || page.isPlaceholderData || data.records.length === 0) return;
-    const current = parseBrowserState(new URLSearchParams(stateKey));
-    for (const cursor of [data.nextCursor, data.prevCursor]) {
-      const next = cursor ? browserQuery({ ...current, cursor }) : null;
-      if (next) void queryClient.prefetchQuery(queries.messages(topic, next));
-    }
+    const timer = setTimeout(() => {
+      const current = parseBrowserState(new URLSearchParams(stateKey));
+      for (const cursor of [data.nextCursor, data.prevCursor]) {
+        const next = cursor ? browserQuery({ ...current, cursor }) : null;
+        if (next) void queryClient.prefetchQuery(queries.messages(topic, next));
+      }
+    }, NEIGHBOUR_PREFETCH_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [data, page.isPlaceholderData, queryClient, topic, stateKey]);
   const records = useMemo(() => ordered(page.data?.records ?? [], state.mode === 'newest'), [page.data, state.mode]);
 
