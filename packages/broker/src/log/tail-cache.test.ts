@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FilePartitionLog, type PartitionEnv } from './partition-log.ts';
 import { SYNC_WRITE_MAX_BYTES } from './segment.ts';
-import { setTailCacheLimits, tailCacheBytes } from './tail-cache.ts';
+import { DEFAULT_TAIL_CACHE_LIMITS, setTailCacheLimits, tailCacheSize } from './tail-cache.ts';
 import { resolveTopicConfig } from './topic-config.ts';
 import { buildBatch } from '../records/record.ts';
 import type { ReadResult } from './types.ts';
@@ -12,14 +12,12 @@ import type { ReadResult } from './types.ts';
 let dir: string;
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const env: PartitionEnv = { fsync: false, now: () => 1_000_000, logger: silent };
-const DEFAULT_PARTITION_BYTES = 1024 * 1024;
-const DEFAULT_TOTAL_BYTES = 32 * 1024 * 1024;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'brook-tail-'));
 });
 afterEach(async () => {
-  setTailCacheLimits(DEFAULT_PARTITION_BYTES, DEFAULT_TOTAL_BYTES);
+  setTailCacheLimits(DEFAULT_TAIL_CACHE_LIMITS);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -41,10 +39,10 @@ describe('tail cache', () => {
     // Small and large batches (one over the sync-write size); the segments roll every few of them.
     const sizes: Array<[number, number]> = [[1, 10], [5, 100], [3, 2000], [1, SYNC_WRITE_MAX_BYTES + 10], [10, 50], [2, 7000], [1, 1], [4, 300]];
     for (let round = 0; round < 3; round++) for (const [count, size] of sizes) await live.append([batch(count, size)], 'os');
-    setTailCacheLimits(30_000, DEFAULT_TOTAL_BYTES);
+    setTailCacheLimits({ ...DEFAULT_TAIL_CACHE_LIMITS, partitionBytes: 30_000 });
     await live.append([batch(2, 40_000)], 'os'); // over the partition cap: held again only from the next batch on
     for (const [count, size] of sizes) await live.append([batch(count, size)], 'os');
-    expect(tailCacheBytes()).toBeGreaterThan(0);
+    expect(tailCacheSize().bytes).toBeGreaterThan(0);
     const keys: Array<[bigint, number]> = [];
     for (let offset = 0n; offset < live.logEndOffset(); offset++) for (const max of [1, 150, 5000, 70_000]) keys.push([offset, max]);
     const fromLive: Array<{ bytes: number; data: string }> = [];
@@ -71,7 +69,7 @@ describe('tail cache', () => {
     expect(read.chunks[0]).toBe(second);
     expect((await log.read(1n, 1 << 20)).chunks).toEqual([first, second]);
     await log.close();
-    expect(tailCacheBytes()).toBe(0);
+    expect(tailCacheSize().bytes).toBe(0);
   });
 
   it('copies a small batch out of the larger buffer it is a view of, so that buffer is not kept alive', async () => {
@@ -88,15 +86,31 @@ describe('tail cache', () => {
   });
 
   it('keeps its memory under the process-wide cap, the partitions appended to least recently giving theirs up first', async () => {
-    setTailCacheLimits(10_000, 25_000);
+    setTailCacheLimits({ ...DEFAULT_TAIL_CACHE_LIMITS, partitionBytes: 10_000, totalBytes: 25_000 });
     const logs = await Promise.all(['a', 'b', 'c'].map((name) => open(name)));
     for (const log of logs) for (let i = 0; i < 4; i++) await log.append([batch(1, 2000)], 'os');
-    expect(tailCacheBytes()).toBeLessThanOrEqual(25_000);
+    expect(tailCacheSize().bytes).toBeLessThanOrEqual(25_000);
     // 'a' was appended to first, so it gave up its cache; its reads still come (from the file) intact.
     const fromA = await logs[0]!.read(0n, 1 << 20);
     expect(fromA.chunks.map((c) => c.length)).toEqual([batch(1, 2000).length, batch(1, 2000).length, batch(1, 2000).length, batch(1, 2000).length]);
     expect((await logs[2]!.read(3n, 1 << 20)).chunks).toHaveLength(1);
     for (const log of logs) await log.close();
-    expect(tailCacheBytes()).toBe(0);
+    expect(tailCacheSize().bytes).toBe(0);
+  });
+
+  it('caps the number of batches held, per partition and in all, however small they are', async () => {
+    setTailCacheLimits({ ...DEFAULT_TAIL_CACHE_LIMITS, partitionBatches: 3, totalBatches: 5 });
+    const [a, b] = await Promise.all([open('a'), open('b')]);
+    for (let i = 0; i < 10; i++) await a!.append([batch(1, 5)], 'os');
+    expect(tailCacheSize().batches).toBe(3);
+    for (let i = 0; i < 3; i++) await b!.append([batch(1, 5)], 'os');
+    // 'a' gave up its three so that 'b' could hold its three.
+    expect(tailCacheSize().batches).toBe(3);
+    const all = await a!.read(0n, 1 << 20);
+    expect(all.chunks).toHaveLength(10);
+    expect((await b!.read(2n, 1 << 20)).chunks).toHaveLength(1);
+    await a!.close();
+    await b!.close();
+    expect(tailCacheSize()).toEqual({ bytes: 0, batches: 0 });
   });
 });

@@ -3,31 +3,47 @@
 // libuv's thread pool: that read is a hand-off to another thread and back, and under CPU contention the
 // hand-offs are where end-to-end latency goes. Holds whole written batches only, contiguous and ending at the
 // log end; cleared on roll, so compaction (sealed segments only) never makes it stale. Bounded per partition
-// and process-wide (the partitions appended to least recently give theirs up first); a read it cannot answer
-// whole goes to the file as before, with the same result.
+// and process-wide, in bytes and in batches (each held batch is a few objects the garbage collector visits on
+// every collection, so a cache of 10,000s of tiny batches would slow every collection down); the partitions
+// appended to least recently give theirs up first. A read it cannot answer whole goes to the file as before,
+// with the same result.
 import { Off } from '../records/batch.ts';
 import type { ReadResult } from './types.ts';
 
-const limits = { partitionBytes: 1024 * 1024, totalBytes: 32 * 1024 * 1024 };
-/** Caches holding bytes, least recently appended first. */
+export interface TailCacheLimits {
+  readonly partitionBytes: number;
+  readonly partitionBatches: number;
+  readonly totalBytes: number;
+  readonly totalBatches: number;
+}
+
+// A consumer that keeps up is a batch or two behind (what landed while its last answer was on the way); 32
+// covers one whose loop stalls for a while. Holding more small batches measurably slowed the garbage collector
+// (consume from the start of a log took twice the CPU with 512 per partition held in four partitions).
+export const DEFAULT_TAIL_CACHE_LIMITS: TailCacheLimits = Object.freeze({ partitionBytes: 1024 * 1024, partitionBatches: 32, totalBytes: 32 * 1024 * 1024, totalBatches: 4096 });
+let limits: TailCacheLimits = DEFAULT_TAIL_CACHE_LIMITS;
+/** Caches holding batches, least recently appended first. */
 const lru = new Set<TailCache>();
 let totalBytes = 0;
+let totalBatches = 0;
 
-/** Caps memory held by tail caches (tests lower them); caches over the new caps let go of what they hold. */
-export function setTailCacheLimits(partitionBytes: number, totalBytesCap: number): void {
-  limits.partitionBytes = partitionBytes;
-  limits.totalBytes = totalBytesCap;
-  for (const cache of [...lru]) if (cache.bytes > partitionBytes) cache.clear();
+const overTotal = (): boolean => totalBytes > limits.totalBytes || totalBatches > limits.totalBatches;
+
+/** Caps what tail caches hold (tests lower them); caches over the new caps let go of what they hold. */
+export function setTailCacheLimits(next: TailCacheLimits): void {
+  limits = next;
+  for (const cache of [...lru]) if (cache.bytes > next.partitionBytes || cache.count > next.partitionBatches) cache.clear();
   evictOthers(undefined);
 }
 
-export function tailCacheBytes(): number {
-  return totalBytes;
+/** What all tail caches hold together. */
+export function tailCacheSize(): { bytes: number; batches: number } {
+  return { bytes: totalBytes, batches: totalBatches };
 }
 
 function evictOthers(keep: TailCache | undefined): void {
   for (const cache of lru) {
-    if (totalBytes <= limits.totalBytes) return;
+    if (!overTotal()) return;
     if (cache !== keep) cache.clear();
   }
 }
@@ -43,6 +59,11 @@ export class TailCache {
   private head = 0;
   bytes = 0;
 
+  /** Batches held. */
+  get count(): number {
+    return this.batches.length - this.head;
+  }
+
   /** These batches were just written, in order, at the end of the log. */
   append(written: readonly Buffer[]): void {
     for (const b of written) {
@@ -51,14 +72,16 @@ export class TailCache {
         this.clear();
         continue;
       }
-      // A small batch that is a view into a much larger buffer (its request's bytes) would keep all of that alive.
-      const held = b.length * 2 < b.buffer.byteLength ? Buffer.from(b) : b;
+      // A small batch that is a view into a much larger buffer (its request's bytes) would keep all of that alive;
+      // its copy gets a buffer of its own, not a slice of Node's shared pool, which it would pin in the same way.
+      const held = b.length * 2 < b.buffer.byteLength ? copyOf(b) : b;
       this.batches.push(held);
       this.lastOffsets.push(lastOffsetOf(held));
       this.bytes += held.length;
       totalBytes += held.length;
+      totalBatches++;
     }
-    while (this.bytes > limits.partitionBytes) this.dropOldest();
+    while (this.bytes > limits.partitionBytes || this.count > limits.partitionBatches) this.dropOldest();
     if (this.head > 1024 && this.head * 2 > this.batches.length) {
       this.batches = this.batches.slice(this.head);
       this.lastOffsets = this.lastOffsets.slice(this.head);
@@ -66,12 +89,13 @@ export class TailCache {
     }
     lru.delete(this);
     if (this.bytes > 0) lru.add(this);
-    if (totalBytes > limits.totalBytes) evictOthers(this);
-    if (totalBytes > limits.totalBytes) this.clear();
+    if (overTotal()) evictOthers(this);
+    if (overTotal()) this.clear();
   }
 
   clear(): void {
     totalBytes -= this.bytes;
+    totalBatches -= this.count;
     this.batches = [];
     this.lastOffsets = [];
     this.head = 0;
@@ -113,7 +137,14 @@ export class TailCache {
     this.head++;
     this.bytes -= b.length;
     totalBytes -= b.length;
+    totalBatches--;
   }
 }
 
 const EMPTY = Buffer.alloc(0);
+
+function copyOf(b: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(b.length);
+  b.copy(copy);
+  return copy;
+}
