@@ -134,25 +134,24 @@ class TopicStream {
   }
 
   private broadcast(fetched: Map<number, FetchedPartition>): void {
-    const lagging = [...this.broadcastTo].filter((c) => !c.synced);
     const before = new Map(this.live);
-    const entries: Array<{ partition: number; message: WireMessage; all: string; one: string }> = [];
+    // Each record is turned into JSON once; its event text for all-partition clients (`all`, with the topic
+    // cursor after it) too. The single-partition form is only built if a client streams one partition.
+    const entries: Array<{ partition: number; message: WireMessage; json: string; all: string; one?: string }> = [];
     for (const [partition, data] of [...fetched].sort((a, b) => a[0] - b[0])) {
       for (const message of data.messages) {
         const offset = Number(message.offset);
         if (offset < (this.live.get(partition) ?? 0)) continue;
         this.live.set(partition, offset + 1);
         const json = JSON.stringify(toRecord(this.topic, partition, message));
-        entries.push({
-          partition,
-          message,
-          all: sseEvent('record', json, encodeCursor(this.topic, this.live)),
-          one: sseEvent('record', json, encodeCursor(this.topic, new Map([[partition, offset + 1]]))),
-        });
+        entries.push({ partition, message, json, all: sseEvent('record', json, encodeCursor(this.topic, this.live)) });
       }
       if (data.next > (this.live.get(partition) ?? 0)) this.live.set(partition, data.next);
     }
-    if (entries.length === 0 && lagging.length === 0) return;
+    const scoped = (entry: (typeof entries)[number]): string =>
+      (entry.one ??= sseEvent('record', entry.json, encodeCursor(this.topic, new Map([[entry.partition, Number(entry.message.offset) + 1]]))));
+    // With nothing new, only clients still catching up to the live position need this round.
+    if (entries.length === 0 && [...this.broadcastTo].every((c) => c.synced)) return;
     let delivered = 0;
     // Clients at the live position without filters get the very same bytes: encode them once per scope.
     const shared = new Map<number | undefined, { bytes: Buffer; events: number }>();
@@ -160,7 +159,7 @@ class TopicStream {
       let chunk = shared.get(scope);
       if (!chunk) {
         const picked = entries.filter((e) => scope === undefined || e.partition === scope);
-        chunk = { bytes: Buffer.from(picked.map((e) => (scope === undefined ? e.all : e.one)).join('')), events: picked.length };
+        chunk = { bytes: Buffer.from(picked.map((e) => (scope === undefined ? e.all : scoped(e))).join('')), events: picked.length };
         shared.set(scope, chunk);
       }
       return chunk;
@@ -177,7 +176,7 @@ class TopicStream {
       if (client.synced) {
         for (const entry of entries) {
           if (!client.inScope(entry.partition) || (filter && !filter(entry.message, entry.partition))) continue;
-          chunk += client.options.partition === undefined ? entry.all : entry.one;
+          chunk += client.options.partition === undefined ? entry.all : scoped(entry);
           delivered++;
         }
       } else {
