@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { BROKER_ENTRY, startBroker, stopBroker } from './broker-produce.ts';
@@ -98,6 +99,8 @@ async function librdkafkaLatency(address: string, ratePerSecond: number, seconds
 interface KafkajsLatency extends Latency {
   /** kafkajs's own OffsetCommit round trips (instrumentation events), commits made / p50 / p99 in ms. */
   readonly commits: { count: number; p50: number; p99: number };
+  /** p99 of this process's event-loop delay while sending (ms): kafkajs's clients run on it. */
+  readonly loopDelayP99: number;
 }
 
 async function kafkajsLatency(address: string, ratePerSecond: number, seconds: number, autoCommit: boolean): Promise<KafkajsLatency> {
@@ -127,6 +130,8 @@ async function kafkajsLatency(address: string, ratePerSecond: number, seconds: n
   });
   await new Promise((r) => setTimeout(r, 1000)); // polling
   commitMs.length = 0;
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   // Send in 1 ms ticks (10 records per tick at 10k/s), as a steady producer would.
   const perTick = Math.max(1, Math.round(ratePerSecond / 1000));
   const tickMs = perTick / (ratePerSecond / 1000);
@@ -141,6 +146,7 @@ async function kafkajsLatency(address: string, ratePerSecond: number, seconds: n
     const wait = next - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
+  loop.disable();
   await new Promise((r) => setTimeout(r, 2000));
   await Promise.all([consumer.disconnect(), producer.disconnect()]);
   const sorted = latencies.sort((a, b) => a - b);
@@ -151,6 +157,7 @@ async function kafkajsLatency(address: string, ratePerSecond: number, seconds: n
     received: latencies.length,
     sent,
     commits: { count: commits.length, p50: percentile(commits, 50), p99: percentile(commits, 99) },
+    loopDelayP99: loop.percentile(99) / 1e6,
   };
 }
 
@@ -173,7 +180,7 @@ export async function run(): Promise<BenchRow[]> {
       for (const autoCommit of [true, false]) {
         const r = await kafkajsLatency(broker.address, rate, 5, autoCommit);
         const how = autoCommit ? `group consumer at its defaults: ${r.commits.count} OffsetCommits between fetches, round trip p50 ${r.commits.p50} / p99 ${r.commits.p99} ms` : 'group consumer, autoCommit off';
-        const note = `kafkajs acks=1, ${how}; ${r.received}/${r.sent} received`;
+        const note = `kafkajs acks=1, ${how}; client event-loop delay p99 ${r.loopDelayP99.toFixed(1)} ms; ${r.received}/${r.sent} received`;
         const name = `broker end-to-end latency %s @ ${rate} rec/s, kafkajs${autoCommit ? '' : ' autoCommit off'}`;
         rows.push({ name: name.replace('%s', 'p50'), value: r.p50, unit: 'ms', note });
         rows.push({ name: name.replace('%s', 'p99'), value: r.p99, unit: 'ms', note });
