@@ -1,5 +1,6 @@
 import type { KafkaRecord } from '@brook/contract';
 import { decodeData, decodeHeaders } from './codec.ts';
+import { fetchSelected, speaksFetchV11 } from './fetch-wire.ts';
 import type { TopicMeta } from './metadata.ts';
 import { ISOLATION_READ_UNCOMMITTED, type WireCluster, type WireMessage } from './wire.ts';
 
@@ -14,13 +15,15 @@ export interface FetchedPartition {
 
 /**
  * One Fetch per partition leader, from explicit offsets, outside any consumer group.
- * Brokers return whole batches, so records before the requested offset are dropped here.
+ * Brokers return whole batches, so records before the requested offset are dropped here
+ * (without decoding them when the broker speaks Fetch v11), and with `maxRecords` no more than
+ * that many per partition are decoded; `next` then follows the last record returned.
  */
 export async function fetchFrom(
   cluster: WireCluster,
   meta: TopicMeta,
   positions: Map<number, number>,
-  options: { maxWaitMs: number; maxBytes: number; minBytes?: number },
+  options: { maxWaitMs: number; maxBytes: number; minBytes?: number; maxRecords?: number | undefined },
 ): Promise<Map<number, FetchedPartition>> {
   const byLeader = new Map<number, Array<{ partition: number; fetchOffset: string; maxBytes: number }>>();
   for (const p of meta.partitions) {
@@ -34,13 +37,26 @@ export async function fetchFrom(
   await Promise.all(
     [...byLeader].map(async ([nodeId, partitions]) => {
       const broker = await cluster.findBroker({ nodeId });
-      const { responses } = await broker.fetch({
+      const request = {
         isolationLevel: ISOLATION_READ_UNCOMMITTED,
         maxWaitTime: options.maxWaitMs,
         minBytes: options.minBytes ?? 1,
         maxBytes: options.maxBytes,
         topics: [{ topic: meta.name, partitions }],
-      });
+      };
+      if (speaksFetchV11(broker)) {
+        // Only the records from each position on, and no more than a page needs, are decoded.
+        const responses = await fetchSelected(broker, request, { from: (_topic, partition) => positions.get(partition) ?? 0, maxRecords: options.maxRecords });
+        for (const response of responses) {
+          for (const data of response.partitions) {
+            const start = positions.get(data.partition) ?? 0;
+            const next = data.lastOffset >= 0 ? Math.max(start, data.lastOffset + 1) : start;
+            result.set(data.partition, { partition: data.partition, messages: data.messages, next, highWatermark: Number(data.highWatermark) });
+          }
+        }
+        return;
+      }
+      const { responses } = await broker.fetch(request);
       for (const response of responses) {
         for (const data of response.partitions) {
           const start = positions.get(data.partition) ?? 0;

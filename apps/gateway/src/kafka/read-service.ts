@@ -56,6 +56,9 @@ export class ReadService {
     const since = query.cursor === undefined && query.offset === undefined && query.from !== undefined && /^\d+$/.test(query.from) ? Number(query.from) : undefined;
     const matches = (m: WireMessage): boolean => (since === undefined || Number(m.timestamp) >= since) && (!filter || filter(m));
     const newest = query.from === 'latest' && query.cursor === undefined && query.offset === undefined;
+    // Every record fetched is shown unless filters (or a start time) drop some: then decode no
+    // more than a page per partition and round; otherwise scan up to maxBytes for matches.
+    const maxRecords = filter === undefined && since === undefined ? limit : undefined;
 
     // maxBytes bounds the whole page's scan, not each round: memory stays bounded whatever the filters.
     let scanned = 0;
@@ -63,13 +66,13 @@ export class ReadService {
       const open = lanes.filter((l) => l.fetchedTo < l.latest);
       if (round === 0 && open.length === 0 && (query.timeoutMs ?? 0) > 0) {
         // Caught up and asked to wait: one long-poll on the streaming connections.
-        scanned += await this.fetchRound(selected, lanes, maxBytes, query.timeoutMs ?? 0);
+        scanned += await this.fetchRound(selected, lanes, maxBytes, query.timeoutMs ?? 0, maxRecords);
         break;
       }
       if (open.length === 0) break;
       const buffered = lanes.reduce((n, l) => n + l.buffer.filter(matches).length, 0);
       if (!newest && buffered >= limit) break;
-      scanned += await this.fetchRound(selected, open, maxBytes - scanned, 0);
+      scanned += await this.fetchRound(selected, open, maxBytes - scanned, 0, maxRecords);
     }
 
     const chosen = newest ? takeNewest(lanes, limit, matches) : takeOldest(lanes, limit, matches);
@@ -140,10 +143,10 @@ export class ReadService {
   }
 
   /** One Fetch round for these lanes; returns the bytes of the records it buffered. */
-  private async fetchRound(meta: TopicMeta, lanes: Lane[], maxBytes: number, waitMs: number): Promise<number> {
+  private async fetchRound(meta: TopicMeta, lanes: Lane[], maxBytes: number, waitMs: number, maxRecords: number | undefined): Promise<number> {
     const positions = new Map(lanes.map((l) => [l.partition, l.fetchedTo]));
     const run = (cluster: Parameters<typeof fetchFrom>[0]): Promise<Map<number, FetchedPartition>> =>
-      fetchFrom(cluster, meta, positions, { maxWaitMs: waitMs, maxBytes });
+      fetchFrom(cluster, meta, positions, { maxWaitMs: waitMs, maxBytes, maxRecords });
     const fetched = waitMs > 0 ? await this.kafka.withStreamer(run) : await this.kafka.withReader(run);
     let bytes = 0;
     for (const lane of lanes) {
