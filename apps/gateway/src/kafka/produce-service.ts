@@ -101,10 +101,7 @@ export class ProduceService {
         fail(index, new HttpError(404, 'GATEWAY_PARTITION_NOT_FOUND', `Topic "${topic}" has no partition ${partition} (it has ${count})`));
         continue;
       }
-      if (partition === undefined) {
-        partition =
-record.key !== null ? keyedPartition(record.key, count) : (keyless ??= this.stickyPartition(meta));
-      }
+      if (partition === undefined) partition = record.key !== null ? keyedPartition(record.key, count) : (keyless ??= this.stickyPartition(meta));
       let group = groups.get(partition);
       if (!group) groups.set(partition, (group = { indexes: [], records: [] }));
       group.indexes.push(index);
