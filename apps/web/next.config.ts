@@ -14,8 +14,6 @@ const config: NextConfig = {
   turbopack: { root: repoRoot },
   poweredByHeader: false,
   reactStrictMode: true,
-  // The stylesheet inlined in the HTML: first paint no longer waits for its own request.
-  experimental: { inlineCss: true },
   // The gateway is reached at request time through app/api/[...path]; nothing about it is baked into the build.
 };
 
