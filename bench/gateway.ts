@@ -132,10 +132,18 @@ function openCountingSse(url: string): Promise<SseClient> {
     const carry = Buffer.alloc(RECORD_EVENT.length - 1);
     let carryLength = 0;
     const client: SseClient = { received: 0, latencies: [], close: () => socket.destroy() };
+    // `carry` keeps the stream's last bytes (fewer than the marker) across reads, however short the reads.
     const body = (chunk: Buffer): void => {
       client.received += countRecordEvents(carry, carryLength, chunk);
-      carryLength = Math.min(carry.length, chunk.length);
-      chunk.copy(carry, 0, chunk.length - carryLength);
+      if (chunk.length >= carry.length) {
+        chunk.copy(carry, 0, chunk.length - carry.length);
+        carryLength = carry.length;
+      } else {
+        const kept = Math.min(carryLength, carry.length - chunk.length);
+        carry.copy(carry, 0, carryLength - kept, carryLength);
+        chunk.copy(carry, kept);
+        carryLength = kept + chunk.length;
+      }
     };
     const socket = net.connect({
       host: hostname,
