@@ -60,3 +60,40 @@ describe('the cached all-topics listing against the real broker', () => {
     await a;
   });
 });
+
+describe('ListOffsets shared between concurrent identical requests', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    const admin = stack.kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'shared', numPartitions: 2 }] });
+    await admin.disconnect();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('sends one request for identical concurrent asks and a new one once it settled', async () => {
+    let requests = 0;
+    const kafka = stack.app.kafka;
+    const counting = Object.create(kafka, {
+      withReader: { value: (fn: Parameters<typeof kafka.withReader>[0]) => (requests++, kafka.withReader(fn)) },
+    }) as typeof kafka;
+    const metadata = new MetadataService(counting);
+    const meta = await metadata.topic('shared');
+    requests = 0;
+    const [a, b, other] = await Promise.all([metadata.offsets([meta], -1), metadata.offsets([meta], -1), metadata.offsets([meta], -2)]);
+    expect(requests).toBe(2);
+    expect(a).toBe(b);
+    expect(a.get('shared')).toEqual(new Map([[0, 0], [1, 0]]));
+    expect(other.get('shared')).toEqual(new Map([[0, 0], [1, 0]]));
+    const producer = stack.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: 'shared', messages: [{ value: 'x', partition: 1 }] });
+    await producer.disconnect();
+    // Settled answers are not kept: the next ask sees the new record.
+    expect((await metadata.offsets([meta], -1)).get('shared')?.get(1)).toBe(1);
+    expect(requests).toBe(3);
+  });
+});

@@ -12,6 +12,8 @@ const UNKNOWN_TOPIC = 3;
 
 type AllTopics = { cluster: WireMetadata; topics: TopicMeta[] };
 const REFRESH_DELAY_MS = 100;
+/** Above this, a ListOffsets request is not worth a key to share it by (the topic list's pages are). */
+const SHARED_OFFSETS_MAX_TOPICS = 64;
 
 function isInternal(name: string, flag: boolean | undefined): boolean {
   return flag === true || name.startsWith('__');
@@ -51,6 +53,7 @@ export class MetadataService {
   ) {}
 
   private readonly topicCache = new Map<string, { at: number; value: Promise<TopicMeta> }>();
+  private readonly offsetsInFlight = new Map<string, Promise<Map<string, Map<number, number>>>>();
 
   invalidate(): void {
     this.generation++;
@@ -141,8 +144,24 @@ export class MetadataService {
    * ListOffsets for many partitions: one request per partition leader. `timestamp` is -2
    * (earliest), -1 (latest) or milliseconds; -1 in the answer means "no such record".
    */
-  async offsets(topics: TopicMeta[], timestamp: number | ((topic: string, partition: number) => number)): Promise<Map<string, Map<number, number>>> {
-    return this.kafka.withReader((cluster) => listOffsets(cluster, topics, timestamp));
+  offsets(topics: TopicMeta[], timestamp: number | ((topic: string, partition: number) => number)): Promise<Map<string, Map<number, number>>> {
+    if (typeof timestamp !== 'number' || topics.length > SHARED_OFFSETS_MAX_TOPICS) {
+      return this.kafka.withReader((cluster) => listOffsets(cluster, topics, timestamp));
+    }
+    // A topic page asks for its detail and its newest records at once, both starting with the
+    // same two ListOffsets: concurrent identical requests share one answer (read-only maps),
+    // which is as fresh as either would have been. Nothing is kept once it settles.
+    const key = `${timestamp}|${topics.map((t) => `${t.name}:${t.partitions.map((p) => `${p.partitionId}@${p.leader}`).join(',')}`).join('|')}`;
+    const pending = this.offsetsInFlight.get(key);
+    if (pending) return pending;
+    const value = this.kafka.withReader((cluster) => listOffsets(cluster, topics, timestamp));
+    this.offsetsInFlight.set(key, value);
+    value
+      .finally(() => {
+        if (this.offsetsInFlight.get(key) === value) this.offsetsInFlight.delete(key);
+      })
+      .catch(() => undefined);
+    return value;
   }
 }
 

@@ -135,7 +135,8 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(routes.getTopic.url, { schema: routeSchema(routes.getTopic), config: routeConfig(routes.getTopic) }, async (request) => {
-    const topic = await app.metadata.topic(request.params.name);
+    // The same short-lived entry the message read of the same page uses: one Metadata request for both.
+    const topic = await app.metadata.cachedTopic(request.params.name, 2000);
     const [earliest, latest] = await Promise.all([
       app.metadata.offsets([topic], EARLIEST_TIMESTAMP),
       app.metadata.offsets([topic], LATEST_TIMESTAMP),
