@@ -312,7 +312,13 @@ export class StreamHub {
     return stream;
   }
 
-  open(stream: TopicStream, options: OpenStream): void {
+  /**
+   * Adds a client to the topic's shared reader. The route looked `stream` up before its own awaits (offsets
+   * for a cursor or a timestamp); if the last client left meanwhile, that reader has stopped for good and the
+   * client joins the topic's current one instead of waiting on a loop that will never fetch again.
+   */
+  async open(looked: TopicStream, options: OpenStream): Promise<void> {
+    let stream = looked;
     const client = new StreamClient(options, this.limits.bufferBytes, (c) => {
       this.clients.delete(c);
       stream.remove(c);
@@ -321,7 +327,13 @@ export class StreamHub {
     if (client.closed) return;
     this.clients.add(client);
     this.metrics.set('brook_gateway_sse_clients', {}, this.clients.size);
-    stream.add(client);
+    try {
+      while (stream.isStopped && !client.closed) stream = await this.topicStream(stream.topic);
+    } catch (error) {
+      client.fail(problemOf(error));
+      return;
+    }
+    if (!client.closed) stream.add(client);
   }
 
   forget(stream: TopicStream): void {

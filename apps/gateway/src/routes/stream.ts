@@ -76,6 +76,6 @@ export const streamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       streamGroup(app, { topic: name, group: query.group, partition: query.partition, filter, response: raw, fromBeginning: query.from === 'earliest' });
       return;
     }
-    app.streams.open(stream, { topic: name, partition: query.partition, start, filter, response: raw });
+    await app.streams.open(stream, { topic: name, partition: query.partition, start, filter, response: raw });
   });
 };
