@@ -52,6 +52,9 @@ def consume(bootstrap, topic, expected, seconds, fetch_wait_ms):
 
 def produce(bootstrap, topic, rate, seconds):
     producer = Producer({"bootstrap.servers": bootstrap, "linger.ms": 0, "acks": 1})
+    # Warm-up, as the consumer has: a producer's first metadata request asks for brokers only, and one that
+    # sends before it knows the topic's partitions holds those records until its next refresh, up to 1 s later.
+    producer.list_topics(topic, timeout=10)
     per_tick = max(1, round(rate / 1000))
     tick_s = per_tick / rate
     total = int(rate * seconds)
