@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -12,6 +12,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { loadConfig, type GatewayConfig } from './config.ts';
+import { typeboxValidatorCompiler } from './plugins/validator.ts';
 import { GroupsService } from './kafka/groups-service.ts';
 import { KafkaService } from './kafka/kafka-service.ts';
 import { MetadataService } from './kafka/metadata.ts';
@@ -76,7 +77,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
     return503OnClosing: true,
     forceCloseConnections: true,
   })
-    .setValidatorCompiler(TypeBoxValidatorCompiler)
+    .setValidatorCompiler(typeboxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>();
 
   // external

@@ -43,9 +43,12 @@ export class Metrics {
   }
 
   inc(name: string, labels: Labels = {}, by = 1): void {
+    this.incRendered(name, labelText(labels), by);
+  }
+
+  private incRendered(name: string, key: string, by: number): void {
     let series = this.counters.get(name);
     if (!series) this.counters.set(name, (series = new Map()));
-    const key = labelText(labels);
     series.set(key, (series.get(key) ?? 0) + by);
   }
 
@@ -60,7 +63,10 @@ export class Metrics {
   }
 
   observe(name: string, labels: Labels, seconds: number): void {
-    const key = `${name}${labelText(labels)}`;
+    this.observeRendered(`${name}${labelText(labels)}`, seconds);
+  }
+
+  private observeRendered(key: string, seconds: number): void {
     let histogram = this.histograms.get(key);
     if (!histogram) this.histograms.set(key, (histogram = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
     for (let i = 0; i < BUCKETS.length; i++) if (seconds <= (BUCKETS[i] ?? Infinity)) histogram.counts[i] = (histogram.counts[i] ?? 0) + 1;
@@ -69,10 +75,19 @@ export class Metrics {
   }
 
   instrument(app: FastifyInstance): void {
+    // Every request lands here: its series are found by a plain key rather than by rendering and escaping
+    // label text each time (bounded like the label sets: methods × route patterns × statuses).
+    const requests = new Map<string, string>();
+    const durations = new Map<string, string>();
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      this.inc('brook_gateway_http_requests_total', { method: request.method, route, status: String(reply.statusCode) });
-      this.observe('brook_gateway_http_request_duration_seconds', { route }, reply.elapsedTime / 1000);
+      const requestKey = `${request.method} ${reply.statusCode} ${route}`;
+      let labels = requests.get(requestKey);
+      if (labels === undefined) requests.set(requestKey, (labels = labelText({ method: request.method, route, status: String(reply.statusCode) })));
+      let duration = durations.get(route);
+      if (duration === undefined) durations.set(route, (duration = `brook_gateway_http_request_duration_seconds${labelText({ route })}`));
+      this.incRendered('brook_gateway_http_requests_total', labels, 1);
+      this.observeRendered(duration, reply.elapsedTime / 1000);
     });
   }
 
