@@ -9,7 +9,7 @@
  * timeouts and protocol errors stay kafkajs's (2.2.4 internals, as in wire.ts).
  */
 import { createRequire } from 'node:module';
-import type { WireBroker, WireFetchPartition, WireFetchRequest, WireMessage } from './wire.ts';
+import { negotiatedVersions, sendRawRequest, type WireBroker, type WireFetchPartition, type WireFetchRequest, type WireMessage } from './wire.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -168,23 +168,8 @@ export async function decodeRecordSet(records: Buffer, from: number, maxRecords 
 
 /** True when this broker connection negotiated Fetch v11, the version decoded here. */
 export function speaksFetchV11(broker: WireBroker): boolean {
-  const range = (broker as unknown as { versions?: Record<number, { minVersion: number; maxVersion: number }> | null }).versions?.[FETCH];
+  const range = negotiatedVersions(broker, FETCH);
   return range !== undefined && range.minVersion <= VERSION && range.maxVersion >= VERSION;
-}
-
-let sendSymbol: symbol | undefined;
-
-function sendRequest(broker: WireBroker, request: object): Promise<unknown> {
-  if (!sendSymbol) {
-    let proto: object | null = Object.getPrototypeOf(broker) as object | null;
-    while (proto && !sendSymbol) {
-      sendSymbol = Object.getOwnPropertySymbols(proto).find((s) => s.description === 'private:Broker:sendRequest');
-      proto = Object.getPrototypeOf(proto) as object | null;
-    }
-  }
-  const send = sendSymbol ? (broker as unknown as Record<symbol, unknown>)[sendSymbol] : undefined;
-  if (typeof send !== 'function') throw new Error('kafkajs internals changed: Broker has no sendRequest (kafkajs 2.2.x is required)');
-  return (send as (r: object) => Promise<unknown>).call(broker, request);
 }
 
 /** Fetch v11 (check speaksFetchV11 first), decoding only the selected records. */
@@ -219,7 +204,7 @@ export async function fetchSelected(broker: WireBroker, request: WireFetchReques
     }
     return { throttleTime: 0, errorCode, responses };
   };
-  const result = (await sendRequest(broker, { ...protocol, response: { decode, parse: protocol.response.parse } })) as {
+  const result = (await sendRawRequest(broker, { ...protocol, response: { decode, parse: protocol.response.parse } })) as {
     responses: Array<{ topicName: string; partitions: SelectedPartition[] }>;
   };
   return result.responses;

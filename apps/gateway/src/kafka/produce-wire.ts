@@ -5,7 +5,7 @@
  * wire.ts, these are kafkajs 2.2.4 internals reached through a narrow, checked facade.
  */
 import { createRequire } from 'node:module';
-import type { WireBroker } from './wire.ts';
+import { negotiatedVersions, sendRawRequest, type WireBroker } from './wire.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -36,10 +36,6 @@ interface ProtocolRequest {
   response: ResponseCodec;
 }
 
-interface BrokerInternals {
-  versions?: Record<number, { minVersion: number; maxVersion: number }> | null;
-}
-
 const codecs = new Map<number, ResponseCodec>();
 
 function responseCodec(version: number): ResponseCodec {
@@ -51,24 +47,9 @@ function responseCodec(version: number): ResponseCodec {
   return codec;
 }
 
-let sendSymbol: symbol | undefined;
-
-function sender(broker: WireBroker): (request: ProtocolRequest) => Promise<unknown> {
-  if (!sendSymbol) {
-    let proto: object | null = Object.getPrototypeOf(broker) as object | null;
-    while (proto && !sendSymbol) {
-      sendSymbol = Object.getOwnPropertySymbols(proto).find((s) => s.description === 'private:Broker:sendRequest');
-      proto = Object.getPrototypeOf(proto) as object | null;
-    }
-  }
-  const send = sendSymbol ? (broker as unknown as Record<symbol, unknown>)[sendSymbol] : undefined;
-  if (typeof send !== 'function') throw new Error('kafkajs internals changed: Broker has no sendRequest (kafkajs 2.2.x is required)');
-  return (request) => (send as (r: ProtocolRequest) => Promise<unknown>).call(broker, request);
-}
-
 /** The highest Produce version both sides speak in [3, 7]. */
 export function produceVersion(broker: WireBroker): number {
-  const range = (broker as unknown as BrokerInternals).versions?.[PRODUCE];
+  const range = negotiatedVersions(broker, PRODUCE);
   if (!range) throw new Error('kafkajs internals changed: Broker has no negotiated API versions');
   const version = Math.min(range.maxVersion, MAX_VERSION);
   if (version < MIN_VERSION || version < range.minVersion) {
@@ -84,9 +65,10 @@ export function produceVersion(broker: WireBroker): number {
 export async function sendProduce(broker: WireBroker, body: Buffer, acks: number): Promise<ProduceResponse | undefined> {
   const apiVersion = produceVersion(broker);
   const encoded = { buf: body, buffer: body };
-  const result = await sender(broker)({
+  const request: ProtocolRequest = {
     request: { apiKey: PRODUCE, apiVersion, apiName: 'Produce', expectResponse: () => acks !== 0, encode: async () => encoded },
     response: responseCodec(apiVersion),
-  });
+  };
+  const result = await sendRawRequest(broker, request);
   return result as ProduceResponse | undefined;
 }

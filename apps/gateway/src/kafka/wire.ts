@@ -6,7 +6,7 @@
  * through the Kafka instance's own factory and use it through the narrow typed facade below.
  * Being plain Kafka protocol, it works unchanged against Apache Kafka.
  */
-import type { Kafka, Message } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 
 export const ISOLATION_READ_UNCOMMITTED = 0;
 export const LATEST_TIMESTAMP = -1;
@@ -60,12 +60,6 @@ export interface WireMetadata {
 }
 
 export interface WireBroker {
-  /** Produce to partitions this broker leads; kafkajs encodes the record batch (one per partition). */
-  produce(request: {
-    acks: number;
-    timeout: number;
-    topicData: Array<{ topic: string; partitions: Array<{ partition: number; messages: Message[] }> }>;
-  }): Promise<{ topics: Array<{ topicName: string; partitions: Array<{ partition: number; errorCode: number; baseOffset: string }> }> } | undefined>;
   /** OffsetCommit; generation -1 and member '' commit as an outside admin (the group must be empty). */
   offsetCommit(request: {
     groupId: string;
@@ -105,6 +99,31 @@ export async function fetchMetadata(cluster: WireCluster, topics: string[]): Pro
   if (nodeId === undefined) throw new Error('kafkajs: no broker known after a metadata refresh');
   const broker = await cluster.findBroker({ nodeId: Number(nodeId) });
   return broker.metadata(topics);
+}
+
+let sendSymbol: symbol | undefined;
+
+/**
+ * Sends a request object of kafkajs's own shape ({ request: { apiKey, apiVersion, encode, … }, response:
+ * { decode, parse } }) through the Broker's private sender: its socket, SASL/SSL, correlation, timeouts
+ * and protocol errors. For requests the gateway encodes or decodes itself (produce-wire.ts, fetch-wire.ts).
+ */
+export function sendRawRequest(broker: WireBroker, request: object): Promise<unknown> {
+  if (!sendSymbol) {
+    let proto: object | null = Object.getPrototypeOf(broker) as object | null;
+    while (proto && !sendSymbol) {
+      sendSymbol = Object.getOwnPropertySymbols(proto).find((s) => s.description === 'private:Broker:sendRequest');
+      proto = Object.getPrototypeOf(proto) as object | null;
+    }
+  }
+  const send = sendSymbol ? (broker as unknown as Record<symbol, unknown>)[sendSymbol] : undefined;
+  if (typeof send !== 'function') throw new Error('kafkajs internals changed: Broker has no sendRequest (kafkajs 2.2.x is required)');
+  return (send as (r: object) => Promise<unknown>).call(broker, request);
+}
+
+/** The version range of an API that kafkajs negotiated with this broker (ApiVersions), if it has. */
+export function negotiatedVersions(broker: WireBroker, apiKey: number): { minVersion: number; maxVersion: number } | undefined {
+  return (broker as unknown as { versions?: Record<number, { minVersion: number; maxVersion: number }> | null }).versions?.[apiKey];
 }
 
 const CREATE_CLUSTER = 'private:Kafka:createCluster';
