@@ -3,19 +3,14 @@
 // acknowledged), against a broker this module starts as a child process (fsync on, the durable default).
 // The main rows set group.initial.rebalance.delay.ms to 0 so they measure the coordinator; one more row shows
 // what a user sees with Kafka's default 3 s delay (a new group waits that long for more members).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { decode, encodeToBuffer } from '../packages/broker/src/protocol/codec.ts';
 import { schemas, type OffsetCommitResponse } from '../packages/broker/src/protocol/generated/messages.ts';
 import { Reader } from '../packages/broker/src/protocol/reader.ts';
 import { RawClient } from '../packages/broker/src/server/testing.ts';
 import { median, type BenchRow } from './types.ts';
-import { BROKER_ENTRY } from './broker-produce.ts';
+import { startBroker as startBundledBroker, stopBroker, type Broker } from './broker-produce.ts';
 
-const root = path.join(import.meta.dirname, '..');
 const MEMBERS = 10;
 const RUNS = 10;
 const DEFAULT_DELAY_RUNS = 3;
@@ -23,37 +18,9 @@ const COMMITS = 20_000;
 const CONNECTIONS = 4;
 const IN_FLIGHT = 16;
 
-interface Broker {
-  readonly host: string;
-  readonly port: number;
-  readonly child: ChildProcess;
-  readonly dataDir: string;
-}
-
-async function startBroker(initialDelayMs: string | undefined): Promise<Broker> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-groups-'));
-  const child = spawn(process.execPath, [BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', GROUP_INITIAL_REBALANCE_DELAY_MS: initialDelayMs ?? '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [host, port] = await new Promise<[string, number]>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (\S+):(\d+)/.exec(out);
-      if (m) resolve([m[1] ?? '127.0.0.1', Number(m[2])]);
-    });
-    child.once('exit', (code) => reject(new Error(`broker exited with ${code} before listening`)));
-  });
-  return { host, port, child, dataDir };
-}
-
-async function stopBroker(b: Broker): Promise<void> {
-  const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
-  b.child.kill('SIGTERM');
-  await exited;
-  rmSync(b.dataDir, { recursive: true, force: true });
+/** The bundled broker; its initial rebalance delay as given (Kafka's default when undefined). */
+function startBroker(initialDelayMs: string | undefined): Promise<Broker> {
+  return startBundledBroker({ GROUP_INITIAL_REBALANCE_DELAY_MS: initialDelayMs });
 }
 
 function percentile(values: readonly number[], p: number): number {

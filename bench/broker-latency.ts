@@ -14,6 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { BROKER_ENTRY, startBroker, stopBroker } from './broker-produce.ts';
+import { freePort } from './processes.ts';
 import { median, type BenchRow } from './types.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -67,15 +68,6 @@ async function startupOnce(port: number): Promise<{ ms: number; rssMiB: number }
     await new Promise((r) => child.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { startNode, stopProcess } from './processes.ts';
 import type { BenchRow } from './types.ts';
 
 const MiB = 1024 * 1024;
@@ -15,33 +16,25 @@ export const BROKER_ENTRY = path.join(root, 'packages/broker/dist/main.mjs');
 
 export interface Broker {
   readonly address: string;
+  readonly host: string;
+  readonly port: number;
   readonly child: ChildProcess;
   readonly dataDir: string;
 }
 
-export async function startBroker(): Promise<Broker> {
+/** The bundled broker on a free port with a fresh data directory; `env` adds to (or, undefined, removes from) ours. */
+export async function startBroker(env: Record<string, string | undefined> = {}): Promise<Broker> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-'));
-  const child = spawn(process.execPath, [BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', BROKER_AUTO_CREATE_TOPICS: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (\S+):(\d+)/.exec(out);
-      if (m) resolve(`${m[1]}:${m[2]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`broker exited with ${code} before listening`)));
-  });
-  return { address, child, dataDir };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', BROKER_AUTO_CREATE_TOPICS: 'true', ...env };
+  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
+  const { child, match } = await startNode([BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], { cwd: root, env: childEnv, ready: /listening on (\S+):(\d+)/ });
+  const host = match[1] ?? '127.0.0.1';
+  const port = Number(match[2]);
+  return { address: `${host}:${port}`, host, port, child, dataDir };
 }
 
 export async function stopBroker(b: Broker): Promise<void> {
-  const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
-  b.child.kill('SIGTERM');
-  await exited;
+  await stopProcess(b.child);
   rmSync(b.dataDir, { recursive: true, force: true });
 }
 

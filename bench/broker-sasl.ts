@@ -3,54 +3,29 @@
 // SASL/SCRAM-SHA-256 — measured alternately, three rounds each, medians reported with the ratio.
 // SCRAM costs one handshake per connection (PBKDF2 is done once, when the broker loads its users); after
 // that requests flow exactly as without SASL, so the ratio should sit near 1.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, type BenchRow } from './types.ts';
-import { BROKER_ENTRY } from './broker-produce.ts';
+import { startBroker as startBundledBroker, stopBroker, type Broker } from './broker-produce.ts';
 
 const RECORDS = 500_000;
 const SIZE = 100;
 const ROUNDS = 3;
 const MiB = 1024 * 1024;
-const root = path.join(import.meta.dirname, '..');
 const USER = 'bench';
 const PASSWORD = 'bench-secret';
 
-interface Broker {
-  readonly address: string;
-  readonly child: ChildProcess;
-  readonly dataDir: string;
+interface SaslBroker extends Broker {
   /** kcat -X options that connect to it. */
   readonly clientArgs: readonly string[];
 }
 
-async function startBroker(sasl: boolean): Promise<Broker> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-sasl-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', BROKER_AUTO_CREATE_TOPICS: 'true' };
-  delete env.BROKER_SASL_USERS;
-  delete env.BROKER_SASL_USERS_FILE;
-  if (sasl) env.BROKER_SASL_USERS = `${USER}:${PASSWORD}`;
-  const child = spawn(process.execPath, [BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (\S+):(\d+)/.exec(out);
-      if (m) resolve(`${m[1]}:${m[2]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`broker exited with ${code} before listening`)));
-  });
-  const clientArgs = ['-b', address, ...(sasl ? ['-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=SCRAM-SHA-256', '-X', `sasl.username=${USER}`, '-X', `sasl.password=${PASSWORD}`] : [])];
-  return { address, child, dataDir, clientArgs };
-}
-
-async function stopBroker(b: Broker): Promise<void> {
-  const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
-  b.child.kill('SIGTERM');
-  await exited;
-  rmSync(b.dataDir, { recursive: true, force: true });
+async function startBroker(sasl: boolean): Promise<SaslBroker> {
+  const broker = await startBundledBroker({ BROKER_SASL_USERS: sasl ? `${USER}:${PASSWORD}` : undefined, BROKER_SASL_USERS_FILE: undefined });
+  const clientArgs = ['-b', broker.address, ...(sasl ? ['-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=SCRAM-SHA-256', '-X', `sasl.username=${USER}`, '-X', `sasl.password=${PASSWORD}`] : [])];
+  return { ...broker, clientArgs };
 }
 
 function kcat(args: readonly string[], onStdout?: (chunk: Buffer) => void): Promise<void> {
@@ -71,7 +46,7 @@ async function timed(work: () => Promise<void>): Promise<number> {
 }
 
 /** One produce and one consume of RECORDS records on a fresh topic; records per second. */
-async function measure(broker: Broker, input: string, round: number): Promise<{ produce: number; consume: number }> {
+async function measure(broker: SaslBroker, input: string, round: number): Promise<{ produce: number; consume: number }> {
   const topic = `sasl-bench-${round}`;
   const produceSeconds = await timed(() => kcat([...broker.clientArgs, '-P', '-t', topic, '-p', '0', '-X', 'acks=1', '-X', 'linger.ms=5', '-X', 'batch.num.messages=10000', '-l', input]));
   let lines = 0;

@@ -5,15 +5,15 @@
 //   first-load JavaScript per page (< 250 KB gzip). Medians of 3 runs; each run a fresh context.
 // "Visible" is checked in the page on every animation frame (see untilFrame), so a time is the
 // first frame that shows the rows, not the next tick of Playwright's backoff polling.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BROKER_ENTRY } from './broker-produce.ts';
+import { freePort, startNode, stopProcess } from './processes.ts';
 import { median, type BenchRow } from './types.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -23,39 +23,8 @@ const TOPICS = 10_000;
 const RECORDS = 1_000_000;
 const RUNS = 3;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 function start(args: string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = ready.exec(out);
-      if (match) resolve({ child, match });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+  return startNode(args, { cwd, env: { ...process.env, ...env }, ready });
 }
 
 /** 1M records into one partition with kcat (librdkafka), far faster than a JS producer. */
@@ -235,7 +204,7 @@ export async function run(): Promise<BenchRow[]> {
     ];
   } finally {
     await browser?.close();
-    for (const child of children.reverse()) await stop(child);
+    for (const child of children.reverse()) await stopProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@
 // measured in the same run, batch POSTs of 100 records, and SSE fan-out (many clients on one topic:
 // delivery latency, loss, memory per idle client). Broker, gateway and hello-world run as child
 // processes on free loopback ports; the load generator runs here.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import net from 'node:net';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchRow } from './types.ts';
 import { BROKER_ENTRY } from './broker-produce.ts';
+import { startNode, stopProcess } from './processes.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const DURATION_S = 8;
@@ -20,26 +21,14 @@ interface Child {
   readonly child: ChildProcess;
 }
 
-/** Starts a process and resolves with the first match of `pattern` in its stdout. */
-function startChild(args: string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = pattern.exec(out);
-      if (match) resolve({ child, match });
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
-  });
+/** `node <args>` from the repository root with `env` added; resolves with `ready`'s first match in its output. */
+function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  return startNode(args, { cwd: root, env: { ...process.env, ...env }, ready });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
   debug(`stopping ${child.pid}`);
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
+  await stopProcess(child);
 }
 
 async function startStack(dataDir: string): Promise<{ broker: Child; gateway: Child }> {
