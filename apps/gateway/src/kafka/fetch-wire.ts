@@ -9,18 +9,13 @@
  * timeouts and protocol errors stay kafkajs's (2.2.4 internals, as in wire.ts).
  */
 import { createRequire } from 'node:module';
+import { COMPRESSION_MASK, CONTROL_MASK, MAGIC_AT, RECORD_BATCH_OVERHEAD, TIMESTAMP_TYPE_MASK, TRANSACTIONAL_MASK } from './batch-layout.ts';
 import { negotiatedVersions, sendRawRequest, type WireBroker, type WireFetchPartition, type WireFetchRequest, type WireMessage } from './wire.ts';
 
 const require = createRequire(import.meta.url);
 
 const FETCH = 1;
 const VERSION = 11;
-const MAGIC_OFFSET = 16;
-const RECORD_BATCH_OVERHEAD = 49;
-const COMPRESSION_MASK = 0x07;
-const TIMESTAMP_TYPE_MASK = 0x08;
-const TRANSACTIONAL_MASK = 0x10;
-const CONTROL_MASK = 0x20;
 const LOG_APPEND_TIME = 1;
 const CREATE_TIME = 0;
 
@@ -86,9 +81,9 @@ export async function decodeRecordSet(records: Buffer, from: number, maxRecords 
   const { Decoder, decodeRecord, decodeBatch, decodeMessageSet } = kafkajs();
   const messages: WireMessage[] = [];
   let lastOffset = -1;
-  if (records.length <= MAGIC_OFFSET) return { messages, lastOffset };
+  if (records.length <= MAGIC_AT) return { messages, lastOffset };
   const decoder = new Decoder(records);
-  if (records.readInt8(MAGIC_OFFSET) !== 2) {
+  if (records.readInt8(MAGIC_AT) !== 2) {
     const legacy = await decodeMessageSet(decoder, records.length);
     for (const m of legacy) {
       lastOffset = Number(m.offset);

@@ -6,6 +6,7 @@
  * protocol (Produce v3–v8 share this request layout), so Apache Kafka reads them unchanged.
  */
 import type { KafkaHeaders } from './codec.ts';
+import { ATTRIBUTES_AT, BATCH_HEADER_BYTES, CRC_AT, MAGIC_AT } from './batch-layout.ts';
 
 /**
  * A record as the gateway sends it. Keys and values are bytes, or text written as UTF-8 straight
@@ -126,10 +127,6 @@ function flatHeaders(headers: KafkaHeaders | undefined): Array<[Buffer, Buffer |
   return out;
 }
 
-/** Fixed bytes of a v2 batch before its records (baseOffset … recordCount). */
-const BATCH_HEADER = 61;
-const CRC_AT = 17;
-const ATTRIBUTES_AT = 21;
 
 /** Byte sizes of each record body (without its length prefix), key and value (-1: null), and of the whole batch. */
 interface Layout {
@@ -158,7 +155,7 @@ function layout(records: readonly OutgoingRecord[], now: number): Layout {
     if (t < first) first = t;
     if (t > max) max = t;
   }
-  let size = BATCH_HEADER;
+  let size = BATCH_HEADER_BYTES;
   for (let i = 0; i < n; i++) {
     const record = records[i] as OutgoingRecord;
     const flat = flatHeaders(record.headers);
@@ -183,7 +180,7 @@ function writeBatch(buf: Buffer, pos: number, records: readonly OutgoingRecord[]
   writeInt64(buf, pos, 0); // baseOffset: the broker assigns offsets
   buf.writeInt32BE(plan.size - 12, pos + 8); // batchLength: after baseOffset and itself
   buf.writeInt32BE(-1, pos + 12); // partitionLeaderEpoch: unknown to producers
-  buf.writeInt8(2, pos + 16); // magic
+  buf.writeInt8(2, pos + MAGIC_AT);
   buf.writeInt16BE(0, pos + ATTRIBUTES_AT); // no compression, create time, not transactional
   buf.writeInt32BE(records.length - 1, pos + 23); // lastOffsetDelta
   writeInt64(buf, pos + 27, plan.firstTimestamp);
@@ -192,7 +189,7 @@ function writeBatch(buf: Buffer, pos: number, records: readonly OutgoingRecord[]
   buf.writeInt16BE(-1, pos + 51); // producerEpoch
   buf.writeInt32BE(-1, pos + 53); // baseSequence
   buf.writeInt32BE(records.length, pos + 57);
-  pos += BATCH_HEADER;
+  pos += BATCH_HEADER_BYTES;
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as OutgoingRecord;
     pos = writeVarint(buf, pos, plan.bodies[i] as number);
