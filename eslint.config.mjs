@@ -18,4 +18,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:net', 'node:fs', 'node:fs/*', 'net', 'fs', 'fs/*'] }],
     },
   },
+  {
+    // The console runs in browsers: values come from the schema-free entry, so TypeBox stays out of
+    // its bundles. Types may come from the main entry (type imports are erased).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@brook/contract', message: "Import values from '@brook/contract/client'; only `import type` from '@brook/contract'.", allowTypeImports: true }] },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import { BrookApiError } from '@brook/contract';
+import { BrookApiError } from '@brook/contract/client';
 
 export interface ReadableError {
   title: string;

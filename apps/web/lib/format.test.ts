@@ -9,6 +9,17 @@ describe('format', () => {
     expect(formatCompact(1_250_000)).toBe('1.3M');
   });
 
+  it('matches Intl en-US output, which it replaces to keep ICU off the first paint', () => {
+    const integer = new Intl.NumberFormat('en-US');
+    const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    const samples = [0, -0, 1, -1, 7, 999, 1000, 1001, 9999, 10_000, 12_345, 99_949, 99_950, 999_949, 999_950, 1_000_000, 1_049_999, 1_050_000,
+      123_456_789, 999_950_000, 1e9, 2.5e12, 1.5e15, 2 ** 53 - 1, -12_345, -9_876_543, 0.5, 1234.5678, 3.14159, -0.0001];
+    for (const n of samples) {
+      expect(formatInt(n), String(n)).toBe(integer.format(n));
+      expect(formatCompact(n), String(n)).toBe(Math.abs(n) < 10_000 ? integer.format(n) : compact.format(n));
+    }
+  });
+
   it('formats sizes in binary units', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(1023)).toBe('1023 B');

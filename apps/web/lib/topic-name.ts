@@ -1,4 +1,4 @@
-import { isValidTopicName } from '@brook/contract';
+import { isValidTopicName } from '@brook/contract/client';
 
 export const TOPIC_NAME_MAX = 249;
 

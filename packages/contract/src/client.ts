@@ -9,8 +9,7 @@ import type {
   ReadMessagesResponse,
   StreamQuery,
 } from './messages.ts';
-import type { RouteName } from './routes.ts';
-import { routes } from './routes.ts';
+import { endpoints, type RouteName } from './endpoints.ts';
 import { createSseParser } from './sse-parser.ts';
 import type { SseErrorData, SseRecordData } from './sse.ts';
 import type {
@@ -99,7 +98,7 @@ export function createBrookClient(options: BrookClientOptions) {
   if (options.apiKey) baseHeaders.authorization = `Bearer ${options.apiKey}`;
 
   function urlOf(name: RouteName, params?: Record<string, string>, query?: object): string {
-    return `${base}${buildPath(routes[name].url, params)}${buildQuery(query)}`;
+    return `${base}${buildPath(endpoints[name].url, params)}${buildQuery(query)}`;
   }
 
   async function failure(response: Response): Promise<BrookApiError> {
@@ -125,7 +124,7 @@ export function createBrookClient(options: BrookClientOptions) {
   }
 
   async function send(name: RouteName, call: Call = {}): Promise<Response> {
-    const route = routes[name];
+    const route = endpoints[name];
     const headers: Record<string, string> = { ...baseHeaders };
     let body: RequestInit['body'];
     if (call.rawBody) {

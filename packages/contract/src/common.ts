@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
+import { TOPIC_NAME_PATTERN } from './topic-name.ts';
 
-/** Kafka's legal topic names: 1–249 of [a-zA-Z0-9._-], and neither "." nor "..". */
-export const TOPIC_NAME_PATTERN = '^(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,249}$';
+export { TOPIC_NAME_PATTERN, isValidTopicName } from './topic-name.ts';
 export const TopicName = Type.String({
   pattern: TOPIC_NAME_PATTERN,
   minLength: 1,
@@ -9,11 +9,6 @@ export const TopicName = Type.String({
   description: 'Kafka topic name: letters, digits, ".", "_" and "-", at most 249 characters',
 });
 export type TopicName = Static<typeof TopicName>;
-
-/** Same rule as the schema, for forms that validate as the user types. */
-export function isValidTopicName(name: string): boolean {
-  return new RegExp(TOPIC_NAME_PATTERN).test(name);
-}
 
 export const GroupId = Type.String({ minLength: 1, maxLength: 1024 });
 

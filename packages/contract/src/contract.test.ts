@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { buildPath, buildQuery } from './client.ts';
@@ -61,5 +62,21 @@ describe('SSE parser', () => {
       { event: 'error', data: 'line1\nline2', id: 'c1' },
     ]);
     expect(bytewise).toEqual(whole);
+  });
+});
+
+describe('browser entry', () => {
+  it('bundles the client without TypeBox', async () => {
+    const result = await build({
+      entryPoints: [new URL('./browser.ts', import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'browser',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((file) => file.endsWith('client.ts'))).toBe(true);
+    expect(inputs.filter((file) => file.includes('typebox') || /\/(routes|common|messages|topics)\.ts$/.test(file))).toEqual([]);
   });
 });

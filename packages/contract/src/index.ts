@@ -5,6 +5,7 @@ export * from './topics.ts';
 export * from './messages.ts';
 export * from './groups.ts';
 export * from './sse.ts';
+export * from './endpoints.ts';
 export * from './routes.ts';
 export * from './client.ts';
 export * from './sse-parser.ts';

@@ -1,4 +1,5 @@
 import Type, { type TSchema } from 'typebox';
+import { endpoints, type Endpoint, type RouteName } from './endpoints.ts';
 import { ClusterResponse, HealthResponse, ReadyResponse } from './cluster.ts';
 import { GroupParams, TopicParams } from './common.ts';
 import { ProblemBody } from './errors.ts';
@@ -21,12 +22,7 @@ import {
   TopicDetail,
 } from './topics.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-export interface RouteDef {
-  readonly method: HttpMethod;
-  /** Fastify-style path (`/topics/:name`); the client fills `:params` in. */
-  readonly url: string;
+export interface RouteDef extends Endpoint {
   readonly summary: string;
   readonly tag: string;
   readonly params?: TSchema;
@@ -44,28 +40,25 @@ const NoContent = Type.Null({ description: 'No Content' });
 
 /** Every gateway endpoint, declared once (DESIGN.md's Gateway API table). */
 export const routes = {
-  health: { method: 'GET', url: '/health', summary: 'Liveness', tag: 'health', role: 'read', response: { 200: HealthResponse } },
+  health: { ...endpoints.health, summary: 'Liveness', tag: 'health', role: 'read', response: { 200: HealthResponse } },
   ready: {
-    method: 'GET',
-    url: '/ready',
+    ...endpoints.ready,
     summary: 'Readiness: the cluster answers metadata requests',
     tag: 'health',
     role: 'read',
     response: { 200: ReadyResponse },
   },
   metrics: {
-    method: 'GET',
-    url: '/metrics',
+    ...endpoints.metrics,
     summary: 'Prometheus metrics (text exposition format)',
     tag: 'health',
     role: 'read',
     produces: 'text/plain; version=0.0.4',
     response: { 200: Type.String() },
   },
-  cluster: { method: 'GET', url: '/cluster', summary: 'Cluster id, controller and brokers', tag: 'cluster', role: 'read', response: { 200: ClusterResponse } },
+  cluster: { ...endpoints.cluster, summary: 'Cluster id, controller and brokers', tag: 'cluster', role: 'read', response: { 200: ClusterResponse } },
   listTopics: {
-    method: 'GET',
-    url: '/topics',
+    ...endpoints.listTopics,
     summary: 'List topics with server-side search, sort and pagination',
     tag: 'topics',
     role: 'read',
@@ -73,8 +66,7 @@ export const routes = {
     response: { 200: ListTopicsResponse },
   },
   createTopic: {
-    method: 'POST',
-    url: '/topics',
+    ...endpoints.createTopic,
     summary: 'Create a topic',
     tag: 'topics',
     role: 'admin',
@@ -82,8 +74,7 @@ export const routes = {
     response: { 201: CreateTopicResponse },
   },
   getTopic: {
-    method: 'GET',
-    url: '/topics/:name',
+    ...endpoints.getTopic,
     summary: 'Topic detail: partitions, leaders, replicas, ISR, earliest and latest offsets',
     tag: 'topics',
     role: 'read',
@@ -91,8 +82,7 @@ export const routes = {
     response: { 200: TopicDetail },
   },
   deleteTopic: {
-    method: 'DELETE',
-    url: '/topics/:name',
+    ...endpoints.deleteTopic,
     summary: 'Delete a topic',
     tag: 'topics',
     role: 'admin',
@@ -100,8 +90,7 @@ export const routes = {
     response: { 204: NoContent },
   },
   getTopicConfigs: {
-    method: 'GET',
-    url: '/topics/:name/configs',
+    ...endpoints.getTopicConfigs,
     summary: 'Describe topic configs',
     tag: 'topics',
     role: 'read',
@@ -109,8 +98,7 @@ export const routes = {
     response: { 200: TopicConfigsResponse },
   },
   alterTopicConfigs: {
-    method: 'PATCH',
-    url: '/topics/:name/configs',
+    ...endpoints.alterTopicConfigs,
     summary: 'Set or reset (null) topic configs; keys not listed keep their value',
     tag: 'topics',
     role: 'admin',
@@ -119,8 +107,7 @@ export const routes = {
     response: { 200: TopicConfigsResponse },
   },
   addPartitions: {
-    method: 'POST',
-    url: '/topics/:name/partitions',
+    ...endpoints.addPartitions,
     summary: 'Raise the partition count',
     tag: 'topics',
     role: 'admin',
@@ -129,8 +116,7 @@ export const routes = {
     response: { 200: AddPartitionsResponse },
   },
   produce: {
-    method: 'POST',
-    url: '/topics/:name/messages',
+    ...endpoints.produce,
     summary: 'Produce one record, a batch, or a raw text/binary body',
     tag: 'messages',
     role: 'produce',
@@ -140,8 +126,7 @@ export const routes = {
     response: { 200: ProduceResponse, 207: ProduceResponse },
   },
   readMessages: {
-    method: 'GET',
-    url: '/topics/:name/messages',
+    ...endpoints.readMessages,
     summary: 'Stateless read (no consumer group) with cursors for the next and previous page',
     tag: 'messages',
     role: 'read',
@@ -150,8 +135,7 @@ export const routes = {
     response: { 200: ReadMessagesResponse },
   },
   stream: {
-    method: 'GET',
-    url: '/topics/:name/stream',
+    ...endpoints.stream,
     summary: 'Server-Sent Events: one `record` event per message; ids are resumable cursors',
     tag: 'messages',
     role: 'read',
@@ -161,16 +145,14 @@ export const routes = {
     response: { 200: Type.String({ description: 'text/event-stream' }), 204: NoContent },
   },
   listGroups: {
-    method: 'GET',
-    url: '/consumer-groups',
+    ...endpoints.listGroups,
     summary: 'Consumer groups with state, members and total lag',
     tag: 'consumer-groups',
     role: 'read',
     response: { 200: ListGroupsResponse },
   },
   getGroup: {
-    method: 'GET',
-    url: '/consumer-groups/:id',
+    ...endpoints.getGroup,
     summary: 'Group detail: members, assignments, per-partition lag and time lag, lag history',
     tag: 'consumer-groups',
     role: 'read',
@@ -178,8 +160,7 @@ export const routes = {
     response: { 200: GroupDetail },
   },
   deleteGroup: {
-    method: 'DELETE',
-    url: '/consumer-groups/:id',
+    ...endpoints.deleteGroup,
     summary: 'Delete a consumer group (it must have no members)',
     tag: 'consumer-groups',
     role: 'admin',
@@ -187,8 +168,7 @@ export const routes = {
     response: { 204: NoContent },
   },
   resetGroupOffsets: {
-    method: 'POST',
-    url: '/consumer-groups/:id/offsets',
+    ...endpoints.resetGroupOffsets,
     summary: 'Reset committed offsets; refused while the group has members',
     tag: 'consumer-groups',
     role: 'admin',
@@ -196,9 +176,7 @@ export const routes = {
     body: ResetOffsetsBody,
     response: { 200: ResetOffsetsResponse },
   },
-} as const satisfies Record<string, RouteDef>;
-
-export type RouteName = keyof typeof routes;
+} as const satisfies Record<RouteName, RouteDef>;
 
 /** Answer of every failure, on every route. */
 export const errorResponses = { '4xx': ProblemBody, '5xx': ProblemBody } as const;

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { Fragment, memo, useCallback, useState, type ReactNode } from 'react';
 import type { KafkaRecord } from '@brook/contract';
 import { ChevronRightIcon } from '@/components/icons';
@@ -8,7 +9,11 @@ import { TBody, THead, Table, Td, Th } from '@/components/ui/table';
 import { LARGE_VALUE_BYTES, valuePreview } from '@/lib/decode';
 import { formatBytes } from '@/lib/format';
 import { cn } from '@/lib/utils';
-import { RecordDetail } from './record-detail';
+
+// A record's detail (JSON tree, hex, copy, re-produce) loads on the first expand, not with the page.
+const RecordDetail = dynamic(() => import('./record-detail').then((m) => m.RecordDetail), {
+  loading: () => <p className="text-xs text-muted-foreground">Loading…</p>,
+});
 
 export function recordKey(r: KafkaRecord): string {
   return `${r.partition}:${r.offset}`;

@@ -1,7 +1,8 @@
 'use client';
 
 import { startTransition, useEffect, useRef, useState } from 'react';
-import { BrookApiError, SSE_EVENTS, type KafkaRecord, type ProblemDetail } from '@brook/contract';
+import type { KafkaRecord, ProblemDetail } from '@brook/contract';
+import { BrookApiError, SSE_EVENTS } from '@brook/contract/client';
 import { LiveTailBuffer } from '@/lib/live-tail';
 import { RateMeter } from '@/lib/ring-buffer';
 

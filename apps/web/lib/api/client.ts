@@ -1,4 +1,4 @@
-import { createBrookClient } from '@brook/contract';
+import { createBrookClient } from '@brook/contract/client';
 
 /**
  * The browser's client: same-origin `/api`, proxied by the console to the gateway, so the

@@ -1,5 +1,5 @@
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
-import { createBrookClient } from '@brook/contract';
+import { createBrookClient } from '@brook/contract/client';
 import { gatewayBase } from '../proxy.ts';
 import { makeQueries, type Queries } from './queries.ts';
 

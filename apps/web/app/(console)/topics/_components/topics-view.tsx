@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
@@ -18,9 +19,11 @@ import { queries } from '@/lib/api/queries';
 import { formatBytes, formatInt } from '@/lib/format';
 import { nextSort, parseTopicListState, TOPIC_PAGE_SIZE, topicListQuery, topicListSearch, type TopicListState } from '@/lib/topic-list-state';
 import { cn } from '@/lib/utils';
-import { CreateTopicDialog } from './create-topic-dialog';
 import { TopicRowsSkeleton } from './topics-skeleton';
 import { LinkPending } from '@/components/link-pending';
+
+// Loaded on the first "Create topic", not with the list.
+const CreateTopicDialog = dynamic(() => import('./create-topic-dialog').then((m) => m.CreateTopicDialog));
 
 const COLUMNS: { key: TopicSort | null; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'Name', numeric: false },
@@ -193,15 +196,17 @@ export function TopicsView() {
         </Card>
       ) : null}
 
-      <CreateTopicDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(name) => {
-          // Show the new topic wherever it sorts, even among thousands: filter to its name.
-          setSearchText(name);
-          update({ ...state, search: name, page: 1 }, 'replace');
-        }}
-      />
+      {creating ? (
+        <CreateTopicDialog
+          open
+          onClose={() => setCreating(false)}
+          onCreated={(name) => {
+            // Show the new topic wherever it sorts, even among thousands: filter to its name.
+            setSearchText(name);
+            update({ ...state, search: name, page: 1 }, 'replace');
+          }}
+        />
+      ) : null}
     </>
   );
 }

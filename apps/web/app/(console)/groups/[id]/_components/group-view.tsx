@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,7 +19,9 @@ import { queries } from '@/lib/api/queries';
 import { formatDuration, formatInt } from '@/lib/format';
 import { groupStateTone } from '@/lib/group-state';
 import { LagChart } from './lag-chart';
-import { ResetOffsetsDialog } from './reset-offsets-dialog';
+
+// The reset form (strategies, preview) loads when opened.
+const ResetOffsetsDialog = dynamic(() => import('./reset-offsets-dialog').then((m) => m.ResetOffsetsDialog));
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -186,7 +189,7 @@ export function GroupView({ id }: { id: string }) {
               </Table>
             )}
           </Card>
-          <ResetOffsetsDialog key={dialog === 'reset' ? 'open' : 'closed'} open={dialog === 'reset'} onClose={() => setDialog(null)} group={g} />
+          {dialog === 'reset' ? <ResetOffsetsDialog open onClose={() => setDialog(null)} group={g} /> : null}
           <DeleteGroupDialog open={dialog === 'delete'} onClose={() => setDialog(null)} group={g} />
         </div>
       )}

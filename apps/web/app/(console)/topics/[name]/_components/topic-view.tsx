@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
@@ -13,14 +14,19 @@ import { Tabs } from '@/components/ui/tabs';
 import { useSetSearch } from '@/components/use-url-state';
 import { queries } from '@/lib/api/queries';
 import { formatInt } from '@/lib/format';
-import { AddPartitionsDialog } from './add-partitions-dialog';
-import { ConfigsTab } from './configs-tab';
-import { ConsumersTab } from './consumers-tab';
-import { DeleteTopicDialog } from './delete-topic-dialog';
-import { LiveTab } from './live-tab';
 import { MessagesTab } from './messages-tab';
-import { PartitionsTab } from './partitions-tab';
-import { ProduceTab } from './produce-tab';
+
+// The message browser is the default tab and comes with the page; the other tabs and the dialogs
+// load when first shown (a server render of ?tab=… still includes and preloads its tab), so the
+// default page does not evaluate their code before it can show its records.
+const TabLoading = () => <Skeleton className="h-48 w-full" />;
+const LiveTab = dynamic(() => import('./live-tab').then((m) => m.LiveTab), { loading: TabLoading });
+const ProduceTab = dynamic(() => import('./produce-tab').then((m) => m.ProduceTab), { loading: TabLoading });
+const PartitionsTab = dynamic(() => import('./partitions-tab').then((m) => m.PartitionsTab), { loading: TabLoading });
+const ConfigsTab = dynamic(() => import('./configs-tab').then((m) => m.ConfigsTab), { loading: TabLoading });
+const ConsumersTab = dynamic(() => import('./consumers-tab').then((m) => m.ConsumersTab), { loading: TabLoading });
+const DeleteTopicDialog = dynamic(() => import('./delete-topic-dialog').then((m) => m.DeleteTopicDialog));
+const AddPartitionsDialog = dynamic(() => import('./add-partitions-dialog').then((m) => m.AddPartitionsDialog));
 
 const TABS = [
   { value: 'messages', label: 'Messages' },
@@ -97,12 +103,8 @@ export function TopicView({ name }: { name: string }) {
           </div>
         </>
       )}
-      {data ? (
-        <>
-          <DeleteTopicDialog open={dialog === 'delete'} onClose={() => setDialog(null)} topic={name} messages={data.messages} />
-          <AddPartitionsDialog key={`${dialog === 'partitions'}-${data.partitions.length}`} open={dialog === 'partitions'} onClose={() => setDialog(null)} topic={name} current={data.partitions.length} />
-        </>
-      ) : null}
+      {data && dialog === 'delete' ? <DeleteTopicDialog open onClose={() => setDialog(null)} topic={name} messages={data.messages} /> : null}
+      {data && dialog === 'partitions' ? <AddPartitionsDialog key={data.partitions.length} open onClose={() => setDialog(null)} topic={name} current={data.partitions.length} /> : null}
     </>
   );
 }
