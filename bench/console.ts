@@ -2,9 +2,9 @@
 // stack (broker, gateway, `next start` of the existing build) on free loopback ports:
 //   topics page usable with 10,000 topics (< 1.5 s), first page of the message browser on a
 //   1M-record partition (< 500 ms), live tail at 1,000 records/s without long tasks over 50 ms,
-//   first-load JavaScript per page (< 250 KB gzip). Medians of 3 runs; each run a fresh context.
-// "Visible" is checked in the page on every animation frame (see untilFrame), so a time is the
-// first frame that shows the rows, not the next tick of Playwright's backoff polling.
+//   first-load JavaScript per page (< 250 KB gzip). Medians of 5 runs; each run a fresh context.
+// "Visible" is stamped in the page on every animation frame (see watch), so a time is the first
+// frame that shows the rows, not when Playwright next hears from a busy page.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ const web = path.join(root, 'apps/web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOPICS = 10_000;
 const RECORDS = 1_000_000;
-const RUNS = 3;
+const RUNS = 5;
 
 function start(args: string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   return startNode(args, { cwd, env: { ...process.env, ...env }, ready });
@@ -58,37 +58,61 @@ interface Target {
 }
 
 /**
- * Resolves at the first animation frame in which the target is laid out and not hidden.
- * Playwright's locator waits re-check after 0, 20, 50, 100, 100, then every 500 ms, which
- * rounds a page shown at 300 ms up to ~770 ms; rAF callbacks run just before the frame that paints.
+ * Installs a watcher that runs on every animation frame and stamps (in wall-clock ms) the first frame
+ * in which the target is laid out and not hidden. rAF callbacks run just before the frame paints.
+ * The stamp is taken inside the page and read afterwards: a Playwright wait that resolves from the page
+ * answers over the DevTools protocol, and while hydration keeps the main thread busy that answer came
+ * 0-600 ms after the frame that showed the rows (measured, median ~250 ms), which timed script
+ * scheduling rather than what the user sees. `watch` runs in the page from its source text (see
+ * watcher): as an init script before any page script for navigations, through evaluate for changes.
  */
-async function untilFrame(page: Page, target: Target): Promise<void> {
-  await page.waitForFunction(
-    ({ selector, index, text }: Target) => {
-      const all = Array.from(document.querySelectorAll(selector));
-      const candidates = index !== undefined ? all.slice(index, index + 1) : all.filter((e) => text !== undefined && e.textContent?.includes(text));
-      return candidates.some((e) => {
-        const box = e.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-      });
-    },
-    target,
-    { polling: 'raf', timeout: 60_000 },
-  );
+function watch(target: Target): void {
+  const w = window as unknown as { __shownAt?: number };
+  delete w.__shownAt;
+  const shown = (): boolean => {
+    const all = Array.from(document.querySelectorAll(target.selector));
+    const candidates = target.index !== undefined ? all.slice(target.index, target.index + 1) : all.filter((e) => target.text !== undefined && e.textContent?.includes(target.text));
+    return candidates.some((e) => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    });
+  };
+  const frame = (): void => {
+    if (shown()) w.__shownAt = performance.timeOrigin + performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** `watch(target)` as page script. tsx names inner functions with an `__name` helper the page lacks. */
+function watcher(target: Target): string {
+  return `(() => { const __name = (f) => f; (${watch.toString()})(${JSON.stringify(target)}); })()`;
+}
+
+/** Wall-clock ms of the frame `watch` stamped, once the page can say. */
+async function shownAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, null, { timeout: 60_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * Navigation to the first frame showing `target`, from just before the navigation starts, in a fresh
+ * context; and to when the page could first tell (a script answered: hydration has let go of the thread).
+ */
+async function navigateUntilShown(browser: Browser, url: string, target: Target): Promise<{ shown: number; answered: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ content: watcher(target) });
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const shown = (await shownAt(page)) - t0;
+  const answered = Date.now() - t0;
+  await context.close();
+  return { shown, answered };
 }
 
 const TOPIC_LINKS = 'table[aria-label="Topics"] a';
 const MESSAGE_ROWS = 'table[aria-label="Messages"] tr';
-
-async function timed(browser: Browser, run: (page: Page) => Promise<void>): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const t0 = performance.now();
-  await run(page);
-  const ms = performance.now() - t0;
-  await context.close();
-  return ms;
-}
 
 export async function run(): Promise<BenchRow[]> {
   if (!existsSync(path.join(web, '.next/BUILD_ID'))) {
@@ -129,33 +153,30 @@ export async function run(): Promise<BenchRow[]> {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     const b0 = browser;
     // Warm the server (first render compiles nothing in production, but fills caches and JIT).
-    await timed(b0, async (page) => void (await page.goto(`${base}/topics`)));
+    {
+      const context = await b0.newContext();
+      await (await context.newPage()).goto(`${base}/topics`);
+      await context.close();
+    }
 
     const topicsMs: number[] = [];
     const browseMs: number[] = [];
+    const browseAnsweredMs: number[] = [];
     const oldestMs: number[] = [];
     for (let r = 0; r < RUNS; r++) {
-      topicsMs.push(
-        await timed(b0, async (page) => {
-          await page.goto(`${base}/topics`, { waitUntil: 'commit' });
-          await untilFrame(page, { selector: TOPIC_LINKS, index: 49 });
-        }),
-      );
-      browseMs.push(
-        await timed(b0, async (page) => {
-          await page.goto(`${base}/topics/million`, { waitUntil: 'commit' });
-          // Row 0 is the header: rows 1-50 are the first page.
-          await untilFrame(page, { selector: MESSAGE_ROWS, index: 50 });
-        }),
-      );
+      topicsMs.push((await navigateUntilShown(b0, `${base}/topics`, { selector: TOPIC_LINKS, index: 49 })).shown);
+      // Row 0 is the header: rows 1-50 are the first page.
+      const browse = await navigateUntilShown(b0, `${base}/topics/million`, { selector: MESSAGE_ROWS, index: 50 });
+      browseMs.push(browse.shown);
+      browseAnsweredMs.push(browse.answered);
       const context = await b0.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${base}/topics/million`, { waitUntil: 'load' });
       await page.getByRole('table', { name: 'Messages' }).getByRole('row').nth(50).waitFor();
-      const t0 = performance.now();
+      await page.evaluate(watcher({ selector: MESSAGE_ROWS, text: '{"n":0,' }));
+      const t0 = Date.now();
       await page.getByLabel('Start from').selectOption({ label: 'Oldest' });
-      await untilFrame(page, { selector: MESSAGE_ROWS, text: '{"n":0,' });
-      oldestMs.push(performance.now() - t0);
+      oldestMs.push((await shownAt(page)) - t0);
       await context.close();
     }
 
@@ -172,10 +193,10 @@ export async function run(): Promise<BenchRow[]> {
     const producer = kafka.producer();
     await producer.connect();
     const probe = Date.now();
-    const t0 = performance.now();
+    await page.evaluate(watcher({ selector: '[aria-label="Live records"] [role="row"]', text: `{"probe":${probe}}` }));
+    const t0 = Date.now();
     await producer.send({ topic: 'tail', messages: [{ value: JSON.stringify({ probe }) }] });
-    await untilFrame(page, { selector: '[aria-label="Live records"] [role="row"]', text: `{"probe":${probe}}` });
-    const firstRecordMs = performance.now() - t0;
+    const firstRecordMs = (await shownAt(page)) - t0;
     let sent = 0;
     const started = Date.now();
     while (Date.now() - started < 10_000) {
@@ -196,7 +217,8 @@ export async function run(): Promise<BenchRow[]> {
 
     return [
       { name: `console: topics page usable (${TOPICS.toLocaleString('en-US')} topics)`, value: median(topicsMs), unit: 'ms', note: 'target < 1,500; navigation to 50 linked rows' },
-      { name: 'console: message browser first page (1M-record partition)', value: median(browseMs), unit: 'ms', note: 'target < 500; navigation to 50 rows' },
+      { name: 'console: message browser first page (1M-record partition)', value: median(browseMs), unit: 'ms', note: `target < 500; navigation to the first frame showing 50 rows (runs: ${browseMs.map(Math.round).join(', ')})` },
+      { name: 'console: message browser first page, page answering scripts', value: median(browseAnsweredMs), unit: 'ms', note: 'navigation until the page, past hydration, answers Playwright (the older measure)' },
       { name: 'console: message browser switch to oldest (1M-record partition)', value: median(oldestMs), unit: 'ms', note: 'in-page, click to rows' },
       { name: 'console: live tail first record visible', value: firstRecordMs, unit: 'ms', note: 'kafkajs send → row on screen' },
       { name: `console: live tail long tasks > 50 ms at ${Math.round(rate)} rec/s`, value: long.filter((d) => d > 50).length, unit: 'count', note: `target 0; max long task ${long.length ? Math.round(Math.max(...long)) : 0} ms` },
