@@ -11,8 +11,9 @@ import type { BenchRow } from './types.ts';
 
 const MiB = 1024 * 1024;
 const root = path.join(import.meta.dirname, '..');
-/** The bundled broker, as `npm start` runs it; bench/run.ts builds it first. */
+/** The bundled broker and gateway, as `npm start` runs them; bench/run.ts builds them first. */
 export const BROKER_ENTRY = path.join(root, 'packages/broker/dist/main.mjs');
+export const GATEWAY_ENTRY = path.join(root, 'apps/gateway/dist/main.mjs');
 
 export interface Broker {
   readonly address: string;

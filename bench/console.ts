@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { BROKER_ENTRY } from './broker-produce.ts';
+import { BROKER_ENTRY, GATEWAY_ENTRY } from './broker-produce.ts';
 import { freePort, startNode, stopProcess } from './processes.ts';
 import { median, type BenchRow } from './types.ts';
 
@@ -126,7 +126,7 @@ export async function run(): Promise<BenchRow[]> {
     const b = await start([BROKER_ENTRY, '--port', '0', '--data-dir', dataDir], path.join(root, 'packages/broker'), { LOG_LEVEL: 'warn' }, /listening on (\S+):(\d+)/);
     children.push(b.child);
     const broker = `${b.match[1]}:${b.match[2]}`;
-    const g = await start(['--import', 'tsx', 'src/main.ts'], path.join(root, 'apps/gateway'), { GATEWAY_PORT: '0', KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' }, /listening on (http:\/\/\S+)/);
+    const g = await start([GATEWAY_ENTRY], path.join(root, 'apps/gateway'), { GATEWAY_PORT: '0', KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' }, /listening on (http:\/\/\S+)/);
     children.push(g.child);
     const webPort = await freePort();
     const w = await start(

@@ -9,8 +9,8 @@ const modules = ['ceilings', 'broker-produce', 'broker-latency', 'broker-groups'
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
-  // Benchmarks measure what users run: the bundled broker and the production console build.
-  execFileSync(path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@brook/broker', '--filter=@brook/web', '--output-logs=errors-only'], { stdio: 'inherit' });
+  // Benchmarks measure what users run: the bundled broker and gateway and the production console build.
+  execFileSync(path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@brook/broker', '--filter=@brook/gateway', '--filter=@brook/web', '--output-logs=errors-only'], { stdio: 'inherit' });
   const rows: BenchRow[] = [];
   for (const name of modules) {
     if (filter && !name.includes(filter) && name !== 'ceilings') continue;

@@ -1,6 +1,6 @@
 // Each app built the way its Dockerfile builds it, outside a container (no Docker engine runs here):
-// `turbo prune <pkg> --docker`, `npm ci` from out/json (production dependencies only for the broker and
-// the gateway), out/full copied over it, the console built standalone (BROOK_STANDALONE=1) with its
+// `turbo prune <pkg> --docker`, `npm ci` from out/json, out/full copied over it, the broker and the
+// gateway bundled and their dev dependencies pruned, the console built standalone (BROOK_STANDALONE=1) with its
 // static files beside server.js; then each is started as its Dockerfile's CMD starts it and must serve.
 // Slow by nature (three npm installs from the registry and one console build): about 4 minutes, the
 // console's install and build most of it, so each step runs once.
@@ -31,11 +31,11 @@ async function sh(command: string, args: string[], cwd: string, env: Record<stri
 }
 
 /** The Dockerfile's first two stages: prune, install from out/json, copy out/full over it. */
-async function pruneAndInstall(pkg: string, dir: string, { omitDev }: { omitDev: boolean }): Promise<string> {
+async function pruneAndInstall(pkg: string, dir: string): Promise<string> {
   await sh(path.join(root, 'node_modules', '.bin', 'turbo'), ['prune', pkg, '--docker', '--out-dir', path.join(dir, 'out')], root);
   const app = path.join(dir, 'app');
   cpSync(path.join(dir, 'out', 'json'), app, { recursive: true });
-  await sh('npm', ['ci', ...(omitDev ? ['--omit=dev'] : []), '--no-audit', '--no-fund'], app);
+  await sh('npm', ['ci', '--no-audit', '--no-fund'], app);
   cpSync(path.join(dir, 'out', 'full'), app, { recursive: true });
   return app;
 }
@@ -102,7 +102,7 @@ describe('production builds, as the Dockerfiles make them', () => {
   });
 
   it('broker (docker/broker.Dockerfile): bundled, production dependencies only, serves Kafka clients', { timeout: 5 * MINUTE }, async () => {
-    const app = await pruneAndInstall('@brook/broker', path.join(work, 'broker'), { omitDev: false });
+    const app = await pruneAndInstall('@brook/broker', path.join(work, 'broker'));
     await sh('npm', ['run', 'build', '--workspace', '@brook/broker'], app);
     await sh('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], app);
     // Production only: the broker's and the root's devDependencies are absent.
@@ -131,14 +131,16 @@ describe('production builds, as the Dockerfiles make them', () => {
     }
   });
 
-  it('gateway (docker/gateway.Dockerfile): production dependencies only, healthy and ready on that broker', { timeout: 5 * MINUTE }, async () => {
-    const app = await pruneAndInstall('@brook/gateway', path.join(work, 'gateway'), { omitDev: true });
+  it('gateway (docker/gateway.Dockerfile): bundled, production dependencies only, healthy and ready on that broker', { timeout: 5 * MINUTE }, async () => {
+    const app = await pruneAndInstall('@brook/gateway', path.join(work, 'gateway'));
+    await sh('npm', ['run', 'build', '--workspace', '@brook/gateway'], app);
+    await sh('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], app);
     expect(existsSync(path.join(app, 'node_modules', 'fastify'))).toBe(true);
-    expect(existsSync(path.join(app, 'node_modules', 'vitest'))).toBe(false);
+    for (const dev of ['tsx', 'esbuild', 'vitest']) expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
 
     const port = await freePort();
     gatewayUrl = `http://127.0.0.1:${port}`;
-    await start(['--import', 'tsx', 'src/main.ts'], path.join(app, 'apps', 'gateway'), { GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), KAFKA_BROKERS: `127.0.0.1:${brokerPort}` }, answers(`${gatewayUrl}/health`));
+    await start(['dist/main.mjs'], path.join(app, 'apps', 'gateway'), { GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), KAFKA_BROKERS: `127.0.0.1:${brokerPort}` }, answers(`${gatewayUrl}/health`));
 
     expect(await (await fetch(`${gatewayUrl}/health`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${gatewayUrl}/ready`)).json()).toEqual({ status: 'ready', brokers: 1 });
@@ -147,7 +149,7 @@ describe('production builds, as the Dockerfiles make them', () => {
   });
 
   it('console (docker/web.Dockerfile): standalone build; server.js serves pages and proxies /api to the gateway', { timeout: 10 * MINUTE }, async () => {
-    const app = await pruneAndInstall('@brook/web', path.join(work, 'web'), { omitDev: false });
+    const app = await pruneAndInstall('@brook/web', path.join(work, 'web'));
     await sh(path.join(app, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@brook/web', '--output-logs=errors-only'], app, { BROOK_STANDALONE: '1' });
     // The runtime stage: the standalone tree, with the static files next to the server.
     const image = path.join(work, 'web-image');

@@ -36,8 +36,8 @@ check() { # name, command...: a check that counts as one test
 
 check lint npm run --silent lint
 check typecheck npm run --silent typecheck
-echo "== build broker and console"
-npx turbo run build --filter=@brook/web --filter=@brook/broker --output-logs=errors-only || { failed=$((failed + 1)); echo "FAILED: build"; }
+echo "== build broker, gateway and console"
+npx turbo run build --filter=@brook/web --filter=@brook/broker --filter=@brook/gateway --output-logs=errors-only || { failed=$((failed + 1)); echo "FAILED: build"; }
 
 echo "== unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"

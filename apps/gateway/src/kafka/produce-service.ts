@@ -17,6 +17,17 @@ export interface ProduceOutcome {
   failures: HttpError[];
 }
 
+interface ProduceOptions {
+  acks: number;
+  timeoutMs: number;
+}
+
+/** The records of one request bound for one partition, with their indexes in the request. */
+interface PartitionGroup {
+  indexes: number[];
+  records: OutgoingRecord[];
+}
+
 export class ProduceService {
   private readonly batcher: ProduceBatcher;
   private sticky = Math.floor(Math.random() * 1024);
@@ -70,7 +81,28 @@ export class ProduceService {
     return pool[this.sticky % pool.length]?.partitionId ?? 0;
   }
 
-  async produce(topic: string, records: PreparedRecord[], options: { acks: number; timeoutMs: number }): Promise<ProduceOutcome> {
+  /** Sends one partition's records through the batcher and writes each record's result (or failure) at its index. */
+  private async sendGroup(
+    topic: string,
+    partition: number,
+    group: PartitionGroup,
+    options: ProduceOptions,
+    results: ProduceResult[],
+    fail: (index: number, error: HttpError, partition?: number) => void,
+  ): Promise<void> {
+    try {
+      const base = await this.batcher.enqueue({ topic, partition, acks: options.acks, timeoutMs: options.timeoutMs }, group.records);
+      for (let i = 0; i < group.indexes.length; i++) {
+        results[group.indexes[i] as number] = base === undefined ? { partition } : { partition, offset: base + i };
+      }
+      this.metrics.inc('brook_gateway_produced_records_total', {}, group.records.length);
+    } catch (error) {
+      const http = fromKafkaError(error, `producing to ${topic}-${partition}`) ?? new HttpError(500, 'GATEWAY_INTERNAL', 'produce failed', { cause: error });
+      for (const index of group.indexes) fail(index, http, partition);
+    }
+  }
+
+  async produce(topic: string, records: PreparedRecord[], options: ProduceOptions): Promise<ProduceOutcome> {
     let meta = await this.metadata.cachedTopic(topic);
     let highest = -1;
     for (const r of records) if (!('error' in r) && r.partition !== undefined && r.partition > highest) highest = r.partition;
@@ -89,7 +121,7 @@ export class ProduceService {
       failures.push(error);
     };
 
-    const groups = new Map<number, { indexes: number[]; records: OutgoingRecord[] }>();
+    const groups = new Map<number, PartitionGroup>();
     for (let index = 0; index < records.length; index++) {
       const record = records[index] as PreparedRecord;
       if ('error' in record) {
@@ -108,20 +140,12 @@ export class ProduceService {
       group.records.push(record);
     }
 
-    await Promise.all(
-      [...groups].map(async ([partition, { indexes, records: group }]) => {
-        try {
-          const base = await this.batcher.enqueue({ topic, partition, acks: options.acks, timeoutMs: options.timeoutMs }, group);
-          for (let i = 0; i < indexes.length; i++) {
-            results[indexes[i] as number] = base === undefined ? { partition } : { partition, offset: base + i };
-          }
-          this.metrics.inc('brook_gateway_produced_records_total', {}, group.length);
-        } catch (error) {
-          const http = fromKafkaError(error, `producing to ${topic}-${partition}`) ?? new HttpError(500, 'GATEWAY_INTERNAL', 'produce failed', { cause: error });
-          for (const index of indexes) fail(index, http, partition);
-        }
-      }),
-    );
+    // One partition is the common case (a single record, or keyless records sharing a sticky partition).
+    if (groups.size === 1) {
+      for (const [partition, group] of groups) await this.sendGroup(topic, partition, group, options, results, fail);
+    } else {
+      await Promise.all(Array.from(groups, ([partition, group]) => this.sendGroup(topic, partition, group, options, results, fail)));
+    }
     if (failures.length > 0) this.metrics.inc('brook_gateway_produce_failed_records_total', {}, failures.length);
     return { results, failures };
   }

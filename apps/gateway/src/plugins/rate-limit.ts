@@ -50,7 +50,7 @@ export function rateLimiting(app: FastifyInstance): void {
   const limiter = new RateLimiter(rate);
   app.addHook('onRequest', async (request) => {
     if (request.url === '/health' || request.url === '/ready') return;
-    const wait = limiter.take(request.clientId);
+    const wait = limiter.take(request.clientId || request.ip);
     if (wait > 0) {
       throw new HttpError(429, 'GATEWAY_RATE_LIMITED', `Rate limit of ${rate} requests per second exceeded`, {
         headers: { 'retry-after': String(wait) },
