@@ -51,7 +51,6 @@ export const SunIcon = make(
 export const MoonIcon = make(['M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9Z'], 'MoonIcon');
 export const MonitorIcon = make(['M3 4h18v12H3z', 'M8 20h8', 'M12 16v4'], 'MonitorIcon');
 export const ChevronLeftIcon = make(['m15 18-6-6 6-6'], 'ChevronLeftIcon');
-export const ChevronRightIcon = make(['m9 18 6-6-6-6'], 'ChevronRightIcon');
 export const ChevronDownIcon = make(['m6 9 6 6 6-6'], 'ChevronDownIcon');
 export const ArrowUpDownIcon = make(['m21 16-4 4-4-4', 'M17 20V4', 'm3 8 4-4 4 4', 'M7 4v16'], 'ArrowUpDownIcon');
 export const ArrowUpIcon = make(['m5 12 7-7 7 7', 'M12 19V5'], 'ArrowUpIcon');

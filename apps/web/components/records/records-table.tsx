@@ -3,9 +3,8 @@
 import dynamic from 'next/dynamic';
 import { Fragment, memo, useCallback, useState, type ReactNode } from 'react';
 import type { KafkaRecord } from '@brook/contract';
-import { ChevronRightIcon } from '@/components/icons';
 import { CompactTime } from '@/components/timestamp';
-import { TBody, THead, Table, Td, Th } from '@/components/ui/table';
+import { TBody, THead, Table, Th } from '@/components/ui/table';
 import { LARGE_VALUE_BYTES, valuePreview } from '@/lib/decode';
 import { formatBytes } from '@/lib/format';
 import { cn } from '@/lib/utils';
@@ -30,36 +29,31 @@ const Row = memo(function Row({ record, open, onToggle }: { record: KafkaRecord;
   const key = recordKey(record);
   return (
     <Fragment>
-      <tr
-        className={cn('cursor-pointer border-b border-border hover:bg-muted/50', open && 'bg-muted/40')}
-        onClick={() => onToggle(key)}
-        aria-expanded={open}
-      >
-        <Td className="w-6 pr-0">
+      <tr className={cn('record-row cursor-pointer border-b border-border hover:bg-muted/50', open && 'bg-muted/40')} onClick={() => onToggle(key)} aria-expanded={open}>
+        <td className="pr-0">
           <button
             type="button"
             aria-label={`${open ? 'Collapse' : 'Expand'} record at partition ${record.partition} offset ${record.offset}`}
+            aria-expanded={open}
             onClick={(e) => {
               e.stopPropagation();
               onToggle(key);
             }}
-            className="rounded p-0.5 text-muted-foreground hover:bg-muted hover:text-foreground"
-          >
-            <ChevronRightIcon size={14} className={cn('transition-transform', open && 'rotate-90')} />
-          </button>
-        </Td>
-        <Td className="tabular w-12 text-right text-muted-foreground">{record.partition}</Td>
-        <Td className="tabular w-20 text-right font-medium">{record.offset}</Td>
-        <Td className="w-52 text-xs">
+            className="record-toggle"
+          />
+        </td>
+        <td className="tabular text-right text-muted-foreground">{record.partition}</td>
+        <td className="tabular text-right font-medium">{record.offset}</td>
+        <td className="text-xs">
           <CompactTime ms={record.timestamp} />
-        </Td>
-        <Td className="max-w-40 truncate font-mono text-xs" title={record.keyEncoding === 'null' ? undefined : valuePreview(record.key, record.keyEncoding, 200)}>
+        </td>
+        <td className="truncate font-mono text-xs" title={record.keyEncoding === 'null' ? undefined : valuePreview(record.key, record.keyEncoding, 200)}>
           <Preview value={record.key} encoding={record.keyEncoding} size={0} />
-        </Td>
-        <Td className="max-w-0 truncate font-mono text-xs">
+        </td>
+        <td className="max-w-0 truncate font-mono text-xs">
           <Preview value={record.value} encoding={record.valueEncoding} size={record.sizeBytes} />
-        </Td>
-        <Td className="tabular w-20 whitespace-nowrap text-right text-xs text-muted-foreground">{formatBytes(record.sizeBytes)}</Td>
+        </td>
+        <td className="tabular whitespace-nowrap text-right text-xs text-muted-foreground">{formatBytes(record.sizeBytes)}</td>
       </tr>
       {open ? (
         <tr className="border-b border-border bg-surface-raised/60">
