@@ -63,14 +63,33 @@ describe('gateway without a cluster', () => {
     expect(docs.headers['content-type']).toContain('text/html');
   });
 
-  it('allows the console origin through CORS', async () => {
-    const response = await app.inject({
+  it('answers CORS preflights for the console origin only, and marks every answer as varying by Origin', async () => {
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/topics/orders/messages',
+      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
+    expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+    expect(preflight.headers['access-control-allow-headers']).toBe('content-type, authorization');
+    expect(preflight.headers['access-control-max-age']).toBe('600');
+
+    const allowed = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'http://localhost:3000' } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    expect(allowed.headers.vary).toBe('Origin');
+
+    const evilPreflight = await app.inject({
       method: 'OPTIONS',
       url: '/topics',
-      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' },
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'DELETE' },
     });
-    expect(response.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
+    expect(evilPreflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(evilPreflight.headers['access-control-allow-methods']).toBeUndefined();
     const other = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'http://evil.example' } });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const noOrigin = await app.inject({ method: 'GET', url: '/health' });
+    expect(noOrigin.headers['access-control-allow-origin']).toBeUndefined();
+    expect(noOrigin.headers.vary).toBe('Origin');
   });
 });

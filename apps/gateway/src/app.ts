@@ -1,4 +1,3 @@
-import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -21,6 +20,7 @@ import { ReadService } from './kafka/read-service.ts';
 import { StreamHub } from './kafka/stream-hub.ts';
 import { authentication } from './plugins/auth.ts';
 import { contentParsers } from './plugins/content-parsers.ts';
+import { cors } from './plugins/cors.ts';
 import { errorHandling } from './plugins/errors.ts';
 import { Metrics } from './plugins/metrics.ts';
 import { rateLimiting } from './plugins/rate-limit.ts';
@@ -81,7 +81,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
     .withTypeProvider<TypeBoxTypeProvider>();
 
   // external
-  await app.register(cors, { origin: [...config.corsOrigins], methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'] });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Brook gateway', version: '0.1.0', description: 'REST and Server-Sent Events over any Kafka cluster.' },
@@ -106,6 +105,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<GatewayAp
     }),
   );
   app.decorate('groups', new GroupsService(app.kafka, app.metadata, app.metrics, config.lag));
+  cors(app, config.corsOrigins);
   errorHandling(app);
   contentParsers(app);
   authentication(app);

@@ -79,7 +79,7 @@ export class Metrics {
     // label text each time (bounded like the label sets: methods × route patterns × statuses).
     const requests = new Map<string, string>();
     const durations = new Map<string, string>();
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       const requestKey = `${request.method} ${reply.statusCode} ${route}`;
       let labels = requests.get(requestKey);
@@ -88,6 +88,7 @@ export class Metrics {
       if (duration === undefined) durations.set(route, (duration = `brook_gateway_http_request_duration_seconds${labelText({ route })}`));
       this.incRendered('brook_gateway_http_requests_total', labels, 1);
       this.observeRendered(duration, reply.elapsedTime / 1000);
+      done();
     });
   }
 
