@@ -16,7 +16,7 @@ import { SAMPLE_EVERY, startSseWorker, type FromSseWorker, type SseWorker, type 
 const root = path.join(import.meta.dirname, '..');
 const DURATION_S = 8;
 /** Single-record POSTs: rounds of hello-world then gateway, each run this long. */
-const SINGLE_ROUNDS = 3;
+const SINGLE_ROUNDS = 5;
 const ROUND_S = 5;
 
 interface Child {
@@ -169,7 +169,7 @@ export async function run(): Promise<BenchRow[]> {
     await load({ url: `${gateway.url}/topics/bench-single/messages`, connections: 100, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, body: singleBody });
     if (sse) await sseFanout(gateway.url, sse, rows);
 
-    // Hello-world and single POSTs in alternating rounds, each ratio from two back-to-back runs: on a shared
+    // Hello-world and single POSTs in 5 alternating rounds, each ratio from two back-to-back runs: on a shared
     // host the machine's speed drifted by up to 2x within a minute (hello-world 30k then 15k req/s), which
     // made one baseline at the start and one gateway run later a measure of the drift.
     const baselines: number[] = [];
