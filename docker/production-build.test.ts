@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../bench/processes.ts';
 
 const root = path.dirname(import.meta.dirname);
 const run = promisify(execFile);
@@ -38,17 +39,6 @@ async function pruneAndInstall(pkg: string, dir: string): Promise<string> {
   await sh('npm', ['ci', '--no-audit', '--no-fund'], app);
   cpSync(path.join(dir, 'out', 'full'), app, { recursive: true });
   return app;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const children: ChildProcess[] = [];
