@@ -17,18 +17,19 @@ const COMPACT_UNITS = [
   [1e3, 'K'],
   [1e6, 'M'],
   [1e9, 'B'],
-  [1e12, 'T'],
 ] as const;
 
 /** 1_250_000 → "1.3M", as Intl's compact notation with one decimal at most (for |value| ≥ 1,000). */
 function compact(value: number): string {
   const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
   for (const [size, suffix] of COMPACT_UNITS) {
-    const scaled = Math.round((Math.abs(value) / size) * 10) / 10;
+    const scaled = Math.round((abs / size) * 10) / 10;
     // 999,950 rounds to 1000K: that is 1M, the next unit's business.
-    if (scaled < 1000 || suffix === 'T') return `${sign}${scaled}${suffix}`;
+    if (scaled < 1000) return `${sign}${scaled}${suffix}`;
   }
-  return grouped(value);
+  // Trillions are the largest unit: Intl writes 1500T, not 1.5Q.
+  return `${sign}${Math.round(abs / 1e11) / 10}T`;
 }
 
 export function formatInt(value: number | null | undefined): string {
