@@ -6,6 +6,8 @@
 // - the active (last) segment is never deleted or cleaned; retention removes whole segments from the front, and
 //   compaction swaps sealed segments for cleaned copies (maintenance — retention, DeleteRecords, cleaning — is
 //   serialized on its own chain, beside the writer).
+// Kept as one class (just over 400 lines): the writer, readers and maintenance share the segment list and
+// offsets under these invariants, and a split would have to expose that state.
 import { dirname, join } from 'node:path';
 import { KafkaError } from '../errors.ts';
 import { Off, batchLastOffsetDelta, batchMaxTimestamp, setLogAppendTime } from '../records/batch.ts';
