@@ -11,9 +11,10 @@ import type { BenchRow } from './types.ts';
 
 const MiB = 1024 * 1024;
 const root = path.join(import.meta.dirname, '..');
-/** The bundled broker and gateway, as `npm start` runs them; bench/run.ts builds them first. */
+/** The bundled broker and gateway and the console's server, as `npm start` runs them; bench/run.ts builds them first. */
 export const BROKER_ENTRY = path.join(root, 'packages/broker/dist/main.mjs');
 export const GATEWAY_ENTRY = path.join(root, 'apps/gateway/dist/main.mjs');
+export const WEB_ENTRY = path.join(root, 'apps/web/dist/server.mjs');
 
 export interface Broker {
   readonly address: string;

@@ -1,18 +1,18 @@
 // Console (apps/web) against issue 6's bars, in a real browser (Debian's chromium) over the real
-// stack (broker, gateway, `next start` of the existing build) on free loopback ports:
+// stack (broker, gateway and console server, as `npm start` runs them) on free loopback ports:
 //   topics page usable with 10,000 topics (< 1.5 s), first page of the message browser on a
 //   1M-record partition (< 500 ms), live tail at 1,000 records/s without long tasks over 50 ms,
 //   first-load JavaScript per page (< 250 KB gzip). Medians of 5 runs; each run a fresh context.
 // "Visible" is stamped in the page on every animation frame (see watch), so a time is the first
 // frame that shows the rows, not when Playwright next hears from a busy page.
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { BROKER_ENTRY, GATEWAY_ENTRY } from './broker-produce.ts';
+import { BROKER_ENTRY, GATEWAY_ENTRY, WEB_ENTRY } from './broker-produce.ts';
 import { freePort, startNode, stopProcess } from './processes.ts';
 import { median, type BenchRow } from './types.ts';
 
@@ -115,10 +115,6 @@ const TOPIC_LINKS = 'table[aria-label="Topics"] a';
 const MESSAGE_ROWS = 'table[aria-label="Messages"] tr';
 
 export async function run(): Promise<BenchRow[]> {
-  if (!existsSync(path.join(web, '.next/BUILD_ID'))) {
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: web, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brook-bench-console-'));
   const children: ChildProcess[] = [];
   let browser: Browser | null = null;
@@ -129,12 +125,7 @@ export async function run(): Promise<BenchRow[]> {
     const g = await start([GATEWAY_ENTRY], path.join(root, 'apps/gateway'), { GATEWAY_PORT: '0', KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' }, /listening on (http:\/\/\S+)/);
     children.push(g.child);
     const webPort = await freePort();
-    const w = await start(
-      [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort), '-H', '127.0.0.1'],
-      web,
-      { GATEWAY_URL: g.match[1] ?? '', NEXT_TELEMETRY_DISABLED: '1' },
-      /Ready in/,
-    );
+    const w = await start([WEB_ENTRY], web, { GATEWAY_URL: g.match[1] ?? '', PORT: String(webPort), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' }, /listening on/);
     children.push(w.child);
     const base = `http://127.0.0.1:${webPort}`;
 

@@ -1,7 +1,7 @@
 // Each app built the way its Dockerfile builds it, outside a container (no Docker engine runs here):
 // `turbo prune <pkg> --docker`, `npm ci` from out/json, out/full copied over it, the broker and the
 // gateway bundled and their dev dependencies pruned, the console built standalone (BROOK_STANDALONE=1) with its
-// static files beside server.js; then each is started as its Dockerfile's CMD starts it and must serve.
+// static files and its server (dist/server.mjs) beside it; then each is started as its Dockerfile's CMD starts it and must serve.
 // Slow by nature (three npm installs from the registry and one console build): about 4 minutes, the
 // console's install and build most of it, so each step runs once.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -138,24 +138,29 @@ describe('production builds, as the Dockerfiles make them', () => {
     expect(topic.partitions.map((p) => p.latestOffset)).toEqual([1]);
   });
 
-  it('console (docker/web.Dockerfile): standalone build; server.js serves pages and proxies /api to the gateway', { timeout: 10 * MINUTE }, async () => {
+  it('console (docker/web.Dockerfile): standalone build; dist/server.mjs serves pages, precompressed static files, and proxies /api to the gateway', { timeout: 10 * MINUTE }, async () => {
     const app = await pruneAndInstall('@brook/web', path.join(work, 'web'));
     await sh(path.join(app, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@brook/web', '--output-logs=errors-only'], app, { BROOK_STANDALONE: '1' });
-    // The runtime stage: the standalone tree, with the static files next to the server.
+    // The runtime stage: the standalone tree, with the static files and the console's server next to it.
     const image = path.join(work, 'web-image');
     cpSync(path.join(app, 'apps', 'web', '.next', 'standalone'), image, { recursive: true });
     cpSync(path.join(app, 'apps', 'web', '.next', 'static'), path.join(image, 'apps', 'web', '.next', 'static'), { recursive: true });
+    cpSync(path.join(app, 'apps', 'web', 'dist'), path.join(image, 'apps', 'web', 'dist'), { recursive: true });
     expect(existsSync(path.join(image, 'node_modules', 'vitest'))).toBe(false);
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    await start(['apps/web/server.js'], image, { HOSTNAME: '127.0.0.1', PORT: String(port), GATEWAY_URL: gatewayUrl }, answers(url));
+    await start(['apps/web/dist/server.mjs'], image, { HOSTNAME: '127.0.0.1', PORT: String(port), GATEWAY_URL: gatewayUrl }, answers(url));
 
     const html = await (await fetch(`${url}/brokers`)).text();
     expect(html).toContain('Brokers');
     const script = html.match(/\/_next\/static\/[^"]+\.js/)?.[0];
     expect(script).toBeDefined();
-    expect((await fetch(`${url}${script}`)).status).toBe(200);
+    const plain = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    const brotli = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect([plain.status, brotli.status]).toEqual([200, 200]);
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(await brotli.text()).toBe(await plain.text());
     const cluster = (await (await fetch(`${url}/api/cluster`)).json()) as { brokers: { port: number }[] };
     expect(cluster.brokers.map((b) => b.port)).toEqual([brokerPort]);
   });

@@ -198,9 +198,9 @@ async function main() {
     env: { GATEWAY_HOST: opts.host, GATEWAY_PORT: String(opts.gatewayPort), KAFKA_BROKERS: kafkaBrokers, CORS_ORIGIN: `http://${opts.host}:${opts.webPort}` },
   });
   const gatewayUrl = `http://${opts.host}:${opts.gatewayPort}`;
-  const web = start('web', process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(opts.webPort), '-H', opts.host], {
+  const web = start('web', process.execPath, ['dist/server.mjs'], {
     cwd: path.join(root, 'apps', 'web'),
-    env: { GATEWAY_URL: gatewayUrl, PORT: String(opts.webPort) },
+    env: { GATEWAY_URL: gatewayUrl, PORT: String(opts.webPort), HOSTNAME: opts.host },
   });
   await Promise.all([waitForPort(opts.host, opts.gatewayPort, gateway), waitForPort(opts.host, opts.webPort, web)]);
 
