@@ -90,9 +90,13 @@ function watcher(target: Target): string {
 }
 
 /** Wall-clock ms of the frame `watch` stamped, once the page can say. */
-async function shownAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, null, { timeout: 60_000 });
-  return (await handle.jsonValue()) as number;
+async function shownAt(page: Page, what: string): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, null, { timeout: 60_000 });
+    return (await handle.jsonValue()) as number;
+  } catch (err) {
+    throw new Error(`${what} never showed on ${page.url()}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /**
@@ -105,7 +109,7 @@ async function navigateUntilShown(browser: Browser, url: string, target: Target)
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
-  const shown = (await shownAt(page)) - t0;
+  const shown = (await shownAt(page, `${target.selector} #${target.index ?? target.text}`)) - t0;
   const answered = Date.now() - t0;
   await context.close();
   return { shown, answered };
@@ -167,7 +171,7 @@ export async function run(): Promise<BenchRow[]> {
       await page.evaluate(watcher({ selector: MESSAGE_ROWS, text: '{"n":0,' }));
       const t0 = Date.now();
       await page.getByLabel('Start from').selectOption({ label: 'Oldest' });
-      oldestMs.push((await shownAt(page)) - t0);
+      oldestMs.push((await shownAt(page, 'the oldest record')) - t0);
       await context.close();
     }
 
@@ -187,7 +191,7 @@ export async function run(): Promise<BenchRow[]> {
     await page.evaluate(watcher({ selector: '[aria-label="Live records"] [role="row"]', text: `{"probe":${probe}}` }));
     const t0 = Date.now();
     await producer.send({ topic: 'tail', messages: [{ value: JSON.stringify({ probe }) }] });
-    const firstRecordMs = (await shownAt(page)) - t0;
+    const firstRecordMs = (await shownAt(page, 'the live tail\'s probe record')) - t0;
     let sent = 0;
     const started = Date.now();
     while (Date.now() - started < 10_000) {

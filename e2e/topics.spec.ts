@@ -43,3 +43,24 @@ test('topic tabs are links: a click before the page is interactive still opens t
     await context.close();
   }
 });
+
+test('a click on a topic right after typing in the search opens it (the pending search does not cancel the navigation)', async ({ page, request }) => {
+  const prefix = `search-${Date.now()}`;
+  for (const suffix of ['a', 'b']) expect((await request.post('/api/topics', { data: { name: `${prefix}-${suffix}`, partitions: 1 } })).status()).toBe(201);
+  await page.goto(`/topics?q=${prefix}`);
+  const link = page.getByRole('table', { name: 'Topics' }).getByRole('link', { name: `${prefix}-b`, exact: true });
+  await expect(link).toBeVisible();
+  // A slow server (held here for 1 s) keeps the navigation in flight past the search's 200 ms pause,
+  // whose URL write used to land after the click and cancel it.
+  await page.route(
+    (url) => url.pathname === `/topics/${prefix}-b` && url.searchParams.has('_rsc'),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    },
+  );
+  await page.getByRole('searchbox', { name: 'Search topics' }).fill(`${prefix}-`);
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: `${prefix}-b` })).toBeVisible();
+  await expect(page).toHaveURL(`/topics/${prefix}-b`);
+});

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TopicSort } from '@brook/contract';
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, PlusIcon, SearchIcon, TopicsIcon } from '@/components/icons';
 import { PageHeader } from '@/components/page-header';
@@ -14,6 +14,7 @@ import { Input } from '@/components/ui/input';
 import { Badge, Card, Spinner } from '@/components/ui/misc';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { useSearchFocus } from '@/components/shell/search-focus';
+import { useDraftInput } from '@/components/use-draft';
 import { useSetSearch } from '@/components/use-url-state';
 import { queries } from '@/lib/api/queries';
 import { formatBytes, formatInt } from '@/lib/format';
@@ -60,19 +61,12 @@ export function TopicsView() {
   const state = parseTopicListState(params);
   const setSearch = useSetSearch();
   const [creating, setCreating] = useState(false);
-  const [searchText, setSearchText] = useState(state.search);
   const searchRef = useRef<HTMLInputElement>(null);
   const list = useQuery(queries.topicList(topicListQuery(state)));
 
   const update = (next: TopicListState, mode: 'push' | 'replace' = 'push') => setSearch(topicListSearch(next), mode);
-
-  // Debounced: the gateway searches server-side, one request per pause in typing.
-  useEffect(() => {
-    if (searchText === state.search) return;
-    const timer = setTimeout(() => update({ ...state, search: searchText, page: 1 }, 'replace'), 200);
-    return () => clearTimeout(timer);
-    // Only typing triggers this; `state` is re-derived from the URL on every render.
-  }, [searchText]);
+  // The gateway searches server-side: one request per pause in typing.
+  const search = useDraftInput(state.search, (text) => update({ ...state, search: text, page: 1 }, 'replace'), 200);
 
   useSearchFocus(searchRef);
 
@@ -102,8 +96,7 @@ export function TopicsView() {
             type="search"
             aria-label="Search topics"
             placeholder="Search topics…"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            {...search.inputProps}
             className="pl-8"
           />
           <kbd className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-border px-1 font-mono text-[10px] text-muted-foreground">
@@ -132,7 +125,7 @@ export function TopicsView() {
             <EmptyState
               title={`No topic matches “${state.search}”`}
               description="Try another part of the name, or create it."
-              action={<Button onClick={() => setSearchText('')}>Clear search</Button>}
+              action={<Button onClick={() => search.set('')}>Clear search</Button>}
             />
           ) : (
             <EmptyState
@@ -202,8 +195,7 @@ export function TopicsView() {
           onClose={() => setCreating(false)}
           onCreated={(name) => {
             // Show the new topic wherever it sorts, even among thousands: filter to its name.
-            setSearchText(name);
-            update({ ...state, search: name, page: 1 }, 'replace');
+            search.set(name);
           }}
         />
       ) : null}

@@ -2,34 +2,17 @@
 
 import { useEffect, useState } from 'react';
 import { usePreferences } from '@/components/preferences-provider';
+import { useDraftInput } from '@/components/use-draft';
 import { Input, Select } from '@/components/ui/input';
 import { BROWSE_MODES, PAGE_SIZES, withStart, type BrowseMode, type BrowserState } from '@/lib/browser-state';
 import { fromDateTimeInput, toDateTimeInput } from '@/lib/format';
 
 const MODE_LABELS: Record<BrowseMode, string> = { newest: 'Newest', oldest: 'Oldest', offset: 'From offset', timestamp: 'From time' };
 
-/** A text filter applied after a pause in typing (or on Enter), not on every key. */
+/** A text filter applied after a pause in typing, on Enter or on leaving the field; not on every key. */
 function FilterInput({ label, placeholder, value, onCommit }: { label: string; placeholder: string; value: string; onCommit: (v: string) => void }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  useEffect(() => {
-    if (draft === value) return;
-    const timer = setTimeout(() => onCommit(draft), 500);
-    return () => clearTimeout(timer);
-    // Commit only when the draft changes; `value` follows the URL.
-  }, [draft]);
-  return (
-    <Input
-      aria-label={label}
-      placeholder={placeholder}
-      value={draft}
-      onChange={(e) => setDraft(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') onCommit(draft);
-      }}
-      className="h-7 w-44 font-mono text-xs"
-    />
-  );
+  const filter = useDraftInput(value, onCommit, 500);
+  return <Input aria-label={label} placeholder={placeholder} {...filter.inputProps} className="h-7 w-44 font-mono text-xs" />;
 }
 
 export function MessagesToolbar({
