@@ -38,14 +38,10 @@ export function Timestamp({ ms }: { ms: number }) {
   );
 }
 
-/** For table cells: absolute time only, no ticking clock (hundreds of rows, one render each). */
+/** For table cells (which set its figures and wrapping): absolute time only, no ticking clock (hundreds of rows, one render each). */
 export function CompactTime({ ms }: { ms: number }) {
   const { timeZone } = usePreferences();
-  return (
-    <time dateTime={new Date(ms).toISOString()} className="tabular whitespace-nowrap">
-      {formatTimestamp(ms, timeZone)}
-    </time>
-  );
+  return <time dateTime={new Date(ms).toISOString()}>{formatTimestamp(ms, timeZone)}</time>;
 }
 
 export function TimeZoneToggle() {

@@ -1,4 +1,4 @@
-import type { DataEncoding } from '@brook/contract';
+import type { DataEncoding, KafkaRecord } from '@brook/contract';
 
 /**
  * Views of a record's key or value. The gateway sends each decoded as JSON, UTF-8 text or
@@ -10,6 +10,11 @@ export type ValueView = (typeof VALUE_VIEWS)[number];
 
 /** Values above this are not rendered until the user asks: a 5 MB JSON tree freezes a tab. */
 export const LARGE_VALUE_BYTES = 20 * 1024;
+
+/** A record's identity in a topic: its partition and offset. */
+export function recordKey(record: Pick<KafkaRecord, 'partition' | 'offset'>): string {
+  return `${record.partition}:${record.offset}`;
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false });

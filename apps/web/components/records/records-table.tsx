@@ -5,21 +5,16 @@ import { Fragment, memo, useCallback, useState, type ReactNode } from 'react';
 import type { KafkaRecord } from '@brook/contract';
 import { CompactTime } from '@/components/timestamp';
 import { TBody, THead, Table, Th } from '@/components/ui/table';
-import { LARGE_VALUE_BYTES, valuePreview } from '@/lib/decode';
+import { LARGE_VALUE_BYTES, recordKey, valuePreview } from '@/lib/decode';
 import { formatBytes } from '@/lib/format';
-import { cn } from '@/lib/utils';
 
 // A record's detail (JSON tree, hex, copy, re-produce) loads on the first expand, not with the page.
 const RecordDetail = dynamic(() => import('./record-detail').then((m) => m.RecordDetail), {
   loading: () => <p className="text-xs text-muted-foreground">Loading…</p>,
 });
 
-export function recordKey(r: KafkaRecord): string {
-  return `${r.partition}:${r.offset}`;
-}
-
 function Preview({ value, encoding, size }: { value: unknown; encoding: KafkaRecord['valueEncoding']; size: number }) {
-  if (encoding === 'null') return <span className="italic text-muted-foreground">null</span>;
+  if (encoding === 'null') return <span className="record-null">null</span>;
   // Previewing a huge value means stringifying it: exactly what the guard is there to avoid.
   if (size > LARGE_VALUE_BYTES) return <span className="text-warning">large value · {formatBytes(size)}</span>;
   return <>{valuePreview(value, encoding)}</>;
@@ -29,8 +24,9 @@ const Row = memo(function Row({ record, open, onToggle }: { record: KafkaRecord;
   const key = recordKey(record);
   return (
     <Fragment>
-      <tr className={cn('record-row cursor-pointer border-b border-border hover:bg-muted/50', open && 'bg-muted/40')} onClick={() => onToggle(key)} aria-expanded={open}>
-        <td className="pr-0">
+      {/* Cells are styled by column in globals.css (.record-row): one rule instead of a class list per cell. */}
+      <tr className="record-row" onClick={() => onToggle(key)} aria-expanded={open}>
+        <td>
           <button
             type="button"
             aria-label={`${open ? 'Collapse' : 'Expand'} record at partition ${record.partition} offset ${record.offset}`}
@@ -42,18 +38,18 @@ const Row = memo(function Row({ record, open, onToggle }: { record: KafkaRecord;
             className="record-toggle"
           />
         </td>
-        <td className="tabular text-right text-muted-foreground">{record.partition}</td>
-        <td className="tabular text-right font-medium">{record.offset}</td>
-        <td className="text-xs">
+        <td>{record.partition}</td>
+        <td>{record.offset}</td>
+        <td>
           <CompactTime ms={record.timestamp} />
         </td>
-        <td className="truncate font-mono text-xs" title={record.keyEncoding === 'null' ? undefined : valuePreview(record.key, record.keyEncoding, 200)}>
+        <td title={record.keyEncoding === 'null' ? undefined : valuePreview(record.key, record.keyEncoding, 200)}>
           <Preview value={record.key} encoding={record.keyEncoding} size={0} />
         </td>
-        <td className="max-w-0 truncate font-mono text-xs">
+        <td>
           <Preview value={record.value} encoding={record.valueEncoding} size={record.sizeBytes} />
         </td>
-        <td className="tabular whitespace-nowrap text-right text-xs text-muted-foreground">{formatBytes(record.sizeBytes)}</td>
+        <td>{formatBytes(record.sizeBytes)}</td>
       </tr>
       {open ? (
         <tr className="border-b border-border bg-surface-raised/60">

@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { KafkaRecord } from '@brook/contract';
 import { usePreferences } from '@/components/preferences-provider';
-import { LARGE_VALUE_BYTES, valuePreview } from '@/lib/decode';
+import { LARGE_VALUE_BYTES, recordKey, valuePreview } from '@/lib/decode';
 import { formatBytes, formatTimestamp } from '@/lib/format';
 import { visibleWindow } from '@/lib/virtual-window';
 import { cn } from '@/lib/utils';
@@ -11,10 +11,6 @@ import { cn } from '@/lib/utils';
 const ROW_HEIGHT = 34;
 const OVERSCAN = 6;
 const COLUMNS = 'grid grid-cols-[3.5rem_5.5rem_13rem_10rem_minmax(0,1fr)_4.5rem] items-center gap-3 px-3';
-
-export function recordKey(r: KafkaRecord): string {
-  return `${r.partition}:${r.offset}`;
-}
 
 // No hooks inside a row: at 1,000 records/s rows mount and unmount constantly.
 const Row = memo(function Row({
