@@ -84,12 +84,17 @@ async function collect(targets: readonly Target[], responseMaxBytes: number, ctx
   return { response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses }, bytes };
 }
 
-/** Waits until the logs grew by `needed` bytes, maxWaitMs passed, or the connection closed. */
-function waitForData(logs: readonly PartitionLog[], needed: number, maxWaitMs: number, ctx: RequestContext): Promise<void> {
+/**
+ * Waits until the logs grew by `needed` bytes past `baseline` (their sizes before the first read, so an
+ * append that landed while it read counts at once), maxWaitMs passed, or the connection closed.
+ */
+export function waitForData(logs: readonly Pick<PartitionLog, 'sizeBytes' | 'onAppend'>[], baseline: readonly number[], needed: number, maxWaitMs: number, ctx: Pick<RequestContext, 'connection'>): Promise<void> {
   return new Promise<void>((resolve) => {
-    const baseline = logs.map((l) => l.sizeBytes());
     const cleanups: Array<() => void> = [];
+    let finished = false;
     const done = (): void => {
+      if (finished) return;
+      finished = true;
       for (const c of cleanups) c();
       resolve();
     };
@@ -98,10 +103,11 @@ function waitForData(logs: readonly PartitionLog[], needed: number, maxWaitMs: n
     cleanups.push(ctx.connection.onClose(done));
     const onAppend = (): void => {
       let grown = 0;
-      logs.forEach((l, i) => (grown += Math.max(0, l.sizeBytes() - baseline[i]!)));
+      logs.forEach((l, i) => (grown += Math.max(0, l.sizeBytes() - (baseline[i] ?? 0))));
       if (grown >= needed) done();
     };
     for (const l of logs) cleanups.push(l.onAppend(onAppend));
+    onAppend();
   });
 }
 
@@ -110,14 +116,15 @@ export const fetchHandler = defineHandler('Fetch', {
   maxVersion: 13,
   async handle(request, ctx) {
     const targets = targetsOf(request, ctx);
+    const logs = targets.flatMap((t) => (t.log ? [t.log] : []));
+    const sizesBeforeRead = logs.map((l) => l.sizeBytes());
     const responseMaxBytes = Math.min(ctx.apiVersion >= 3 ? Math.max(request.maxBytes ?? MAX_RESPONSE_BYTES, 1) : MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES);
     const first = await collect(targets, responseMaxBytes, ctx);
     const minBytes = Math.max(request.minBytes, 0);
     const hasError = first.response.responses.some((t) => t.partitions.some((p) => p.errorCode !== ErrorCode.NONE));
     if (first.bytes >= minBytes || request.maxWaitMs <= 0 || hasError || ctx.connection.closed) return first.response;
-    const logs = targets.flatMap((t) => (t.log ? [t.log] : []));
     if (logs.length === 0) return first.response;
-    await waitForData(logs, minBytes - first.bytes, request.maxWaitMs, ctx);
+    await waitForData(logs, sizesBeforeRead, minBytes - first.bytes, request.maxWaitMs, ctx);
     return (await collect(targets, responseMaxBytes, ctx)).response;
   },
 });
