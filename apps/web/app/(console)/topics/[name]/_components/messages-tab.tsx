@@ -63,6 +63,10 @@ export function MessagesTab({ topic, detail }: { topic: string; detail: TopicDet
   const records = useMemo(() => ordered(page.data?.records ?? [], state.mode === 'newest'), [page.data, state.mode]);
 
   const go = (next: BrowserState, mode: 'push' | 'replace' = 'push') => {
+    // The read starts with the user's action: useQuery would issue it only once the new view state
+    // has rendered and committed, 30-70 ms later. Its useQuery then joins the request in flight.
+    const nextQuery = browserQuery(next);
+    if (nextQuery) void queryClient.prefetchQuery(queries.messages(topic, nextQuery));
     const search = writeBrowserState(next, new URLSearchParams(params)).toString();
     setSearch(search ? `?${search}` : '', mode);
   };
