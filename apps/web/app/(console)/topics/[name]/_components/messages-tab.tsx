@@ -2,7 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { KafkaRecord, TopicDetail } from '@brook/contract';
 import { DownloadIcon, RefreshIcon } from '@/components/icons';
 import { RecordsTable } from '@/components/records/records-table';
@@ -44,6 +44,14 @@ export function MessagesTab({ topic, detail }: { topic: string; detail: TopicDet
   const query = browserQuery(state);
   const page = useQuery({ ...queries.messages(topic, query ?? {}), enabled: query !== null });
   const queryClient = useQueryClient();
+  /** Starts reading a view's page into the cache (a no-op while a fresh copy is there or on its way). */
+  const prefetchView = useCallback(
+    (view: BrowserState) => {
+      const viewQuery = browserQuery(view);
+      if (viewQuery) void queryClient.prefetchQuery(queries.messages(topic, viewQuery));
+    },
+    [queryClient, topic],
+  );
   const data = page.data;
   // Paging feels instant when the neighbours are already in the cache. Fetched a moment after
   // the page settles: at once, two more reads would compete with hydration and queue ahead of
@@ -53,20 +61,16 @@ export function MessagesTab({ topic, detail }: { topic: string; detail: TopicDet
     if (!data || page.isPlaceholderData || data.records.length === 0) return;
     const timer = setTimeout(() => {
       const current = parseBrowserState(new URLSearchParams(stateKey));
-      for (const cursor of [data.nextCursor, data.prevCursor]) {
-        const next = cursor ? browserQuery({ ...current, cursor }) : null;
-        if (next) void queryClient.prefetchQuery(queries.messages(topic, next));
-      }
+      for (const cursor of [data.nextCursor, data.prevCursor]) if (cursor) prefetchView({ ...current, cursor });
     }, NEIGHBOUR_PREFETCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [data, page.isPlaceholderData, queryClient, topic, stateKey]);
+  }, [data, page.isPlaceholderData, prefetchView, stateKey]);
   const records = useMemo(() => ordered(page.data?.records ?? [], state.mode === 'newest'), [page.data, state.mode]);
 
   const go = (next: BrowserState, mode: 'push' | 'replace' = 'push') => {
     // The read starts with the user's action: useQuery would issue it only once the new view state
     // has rendered and committed, 30-70 ms later. Its useQuery then joins the request in flight.
-    const nextQuery = browserQuery(next);
-    if (nextQuery) void queryClient.prefetchQuery(queries.messages(topic, nextQuery));
+    prefetchView(next);
     const search = writeBrowserState(next, new URLSearchParams(params)).toString();
     setSearch(search ? `?${search}` : '', mode);
   };
